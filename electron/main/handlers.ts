@@ -1,0 +1,45 @@
+import { DEFAULT_EXTERNAL_HOSTS, isAllowedExternalUrl } from '../../shared/domain/external-url';
+import type { EventChannel } from '../../shared/ipc/channels';
+import type { AppInfo, EventOf, Handlers } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import type { ProjectRegistry } from '../services/projects/project-registry';
+
+/** Everything the handlers need from the outside world; Electron-specific parts are passed in. */
+export interface HandlerDeps {
+  appInfo: AppInfo;
+  registry: ProjectRegistry;
+  /** Shows a native folder picker; resolves null when cancelled or unavailable. */
+  pickFolder: () => Promise<string | null>;
+  /** Opens an already-vetted URL in the OS browser. */
+  openExternal: (url: string) => Promise<void>;
+  /** Streams an event to the renderer(s). */
+  emit: <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
+}
+
+/**
+ * The main-process implementation of every contract channel. It imports no Electron, so the e2e
+ * bridge runs these exact handlers under plain Node.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    'app.info': async () => deps.appInfo,
+    'projects.list': async () => deps.registry.list(),
+    'projects.add': async ({ source, operationId }) =>
+      deps.registry.add(source, (progress) => {
+        if (operationId) deps.emit('projects.addProgress', { operationId, ...progress });
+      }),
+    'projects.remove': async ({ id }) => ({ removed: (await deps.registry.remove(id)).id }),
+    'dialog.pickFolder': async () => ({ path: await deps.pickFolder() }),
+    'shell.openExternal': async ({ url }) => {
+      const enterpriseHosts = deps.registry
+        .list()
+        .filter((project) => project.repository.kind === 'enterprise')
+        .map((project) => project.repository.host);
+      if (!isAllowedExternalUrl(url, [...DEFAULT_EXTERNAL_HOSTS, ...enterpriseHosts])) {
+        throw new AppError('INVALID_ARGUMENTS', 'Release Desk only opens https links to GitHub or your GitHub Enterprise host.');
+      }
+      await deps.openExternal(url);
+      return { opened: true };
+    },
+  };
+}

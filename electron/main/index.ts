@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { EVENT_CHANNELS, wireName } from '../../shared/ipc/channels';
+import { createCoreServices } from '../services/core-services';
+import { registerAppSchemePrivileges, serveRendererFrom } from './app-protocol';
+import { createElectronSettingsStore } from './electron-settings-store';
+import { createHandlers } from './handlers';
+import { createDispatch } from './ipc/dispatch';
+import { registerIpc } from './ipc/register';
+import { buildAppMenu } from './menu';
+import { hardenApp } from './security';
+import { createMainWindow } from './window';
+
+// A second launch focuses the running window instead of racing it over the same clones and settings.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  if (process.env.RELEASE_DESK_HOME) app.setPath('userData', process.env.RELEASE_DESK_HOME);
+  app.enableSandbox();
+  registerAppSchemePrivileges();
+  hardenApp();
+
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const services = createCoreServices({ dataDir, settings: createElectronSettingsStore(dataDir) });
+    const handlers = createHandlers({
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+      registry: services.registry,
+      pickFolder: async () => {
+        const options: Electron.OpenDialogOptions = { properties: ['openDirectory'], title: 'Choose a local clone' };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openExternal: (url) => shell.openExternal(url),
+      emit: (event, payload) => {
+        if (!(EVENT_CHANNELS as readonly string[]).includes(event)) return;
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(wireName(event), payload);
+      },
+    });
+    registerIpc(
+      ipcMain,
+      createDispatch(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.stack : error)),
+    );
+    serveRendererFrom(join(import.meta.dirname, '../renderer'));
+    Menu.setApplicationMenu(buildAppMenu());
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

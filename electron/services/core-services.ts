@@ -1,0 +1,21 @@
+import { mkdirSync } from 'node:fs';
+import { createGitService, type GitService } from './git/git-service';
+import { dataLayout } from './paths/app-paths';
+import { createProjectRegistry, type ProjectRegistry } from './projects/project-registry';
+import type { SettingsStore } from './settings/settings-store';
+
+/** The services every front end (app, CLI, e2e bridge) builds on. */
+export interface CoreServices {
+  dataDir: string;
+  git: GitService;
+  registry: ProjectRegistry;
+}
+
+/** Wires the core services over one data directory and settings store. */
+export function createCoreServices(options: { dataDir: string; settings: SettingsStore }): CoreServices {
+  const layout = dataLayout(options.dataDir);
+  mkdirSync(layout.projectsDir, { recursive: true });
+  const git = createGitService({ hooksDir: layout.hooksDir });
+  const registry = createProjectRegistry({ dataDir: options.dataDir, git, settings: options.settings });
+  return { dataDir: options.dataDir, git, registry };
+}

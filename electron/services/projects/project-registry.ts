@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { AddProjectProgress, Project } from '../../../shared/domain/project';
+import { looksLikeRemoteUrl, parseRemoteUrl, repositoryId } from '../../../shared/domain/remote-url';
+import { AppError } from '../../../shared/ipc/errors';
+import type { GitService } from '../git/git-service';
+import { pickPrimaryRemote } from '../git/remotes';
+import { dataLayout } from '../paths/app-paths';
+import type { SettingsStore } from '../settings/settings-store';
+
+/** Receives progress while a project is added. */
+export type AddProgressListener = (progress: Omit<AddProjectProgress, 'operationId'>) => void;
+
+/** The projects a user releases: add (with a managed clone), list, remove. */
+export interface ProjectRegistry {
+  list(): Project[];
+  add(source: string, onProgress?: AddProgressListener): Promise<Project>;
+  remove(id: string): Promise<Project>;
+}
+
+/** What the registry is built from. */
+export interface ProjectRegistryDeps {
+  dataDir: string;
+  git: GitService;
+  settings: SettingsStore;
+  now?: () => Date;
+}
+
+/**
+ * Creates the project registry. Adding is all-or-nothing: the clone is made in a scratch folder and
+ * moved into place, and the project is saved only after that succeeds, so a failure leaves nothing behind.
+ */
+export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistry {
+  const layout = dataLayout(deps.dataDir);
+  const now = deps.now ?? (() => new Date());
+
+  const findById = (id: string): Project | undefined => {
+    const wanted = id.toLowerCase();
+    return deps.settings
+      .get('projects')
+      .find((project) => project.id === wanted || `${project.repository.owner}/${project.repository.repo}`.toLowerCase() === wanted);
+  };
+
+  const resolveSource = async (source: string): Promise<{ remoteUrl: string; localPath: string | null }> => {
+    const trimmed = source.trim();
+    if (looksLikeRemoteUrl(trimmed)) return { remoteUrl: trimmed, localPath: null };
+    if (!isAbsolute(trimmed)) {
+      throw new AppError('NOT_A_REPOSITORY', `"${trimmed}" is neither an absolute folder path nor a remote URL. Choose a folder, or paste a URL such as https://github.com/OWNER/REPO.`);
+    }
+    const localPath = resolve(trimmed);
+    await deps.git.assertRepository(localPath);
+    const remote = pickPrimaryRemote(await deps.git.listRemotes(localPath));
+    if (!remote) {
+      throw new AppError('NO_REMOTE', `The repository at "${localPath}" has no remote. Add its GitHub remote first (git remote add origin https://github.com/OWNER/REPO.git), or add the project by URL.`);
+    }
+    return { remoteUrl: remote.url, localPath };
+  };
+
+  return {
+    list: () => deps.settings.get('projects'),
+
+    async add(source, onProgress) {
+      onProgress?.({ stage: 'checking' });
+      const { remoteUrl, localPath } = await resolveSource(source);
+      const parsed = parseRemoteUrl(remoteUrl);
+      if (!parsed.ok) {
+        const origin = localPath ? `The remote of "${localPath}" is ${remoteUrl}. ` : '';
+        throw new AppError('UNSUPPORTED_REMOTE', `${origin}${parsed.reason}`);
+      }
+      const id = repositoryId(parsed.ref);
+      const existing = findById(id);
+      if (existing) {
+        throw new AppError('ALREADY_ADDED', `${parsed.ref.owner}/${parsed.ref.repo} is already in your projects. Select it in the list instead of adding it again.`);
+      }
+
+      const clonePath = join(layout.projectsDir, parsed.ref.host.replace(':', '_'), parsed.ref.owner, parsed.ref.repo);
+      const scratch = join(layout.incomingDir, randomUUID());
+      await mkdir(layout.incomingDir, { recursive: true });
+      try {
+        onProgress?.({ stage: 'cloning', percent: 0 });
+        await deps.git.clone(remoteUrl, scratch, (progress) =>
+          onProgress?.({ stage: 'cloning', percent: progress.percent, detail: progress.phase }),
+        );
+        onProgress?.({ stage: 'saving' });
+        // A leftover from an earlier removal that was interrupted: it is ours, inside the data dir.
+        if (existsSync(clonePath)) await rm(clonePath, { recursive: true, force: true });
+        await mkdir(join(clonePath, '..'), { recursive: true });
+        await rename(scratch, clonePath);
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+
+      const project: Project = {
+        id,
+        name: parsed.ref.repo,
+        remoteUrl,
+        repository: parsed.ref,
+        localPath,
+        clonePath,
+        addedAt: now().toISOString(),
+      };
+      // Re-read before writing: the CLI and the app may both have changed the list meanwhile.
+      deps.settings.set('projects', [...deps.settings.get('projects').filter((p) => p.id !== id), project]);
+      onProgress?.({ stage: 'done', percent: 100 });
+      return project;
+    },
+
+    async remove(id) {
+      const project = findById(id);
+      if (!project) {
+        throw new AppError('NOT_FOUND', `There is no project "${id}". Run "release-desk projects list" to see the ids.`);
+      }
+      deps.settings.set('projects', deps.settings.get('projects').filter((p) => p.id !== project.id));
+      // Only ever delete the managed clone, and only when it really is inside our projects folder:
+      // the user's own clone (localPath) is never touched.
+      const inside = relative(layout.projectsDir, project.clonePath);
+      if (inside && !inside.startsWith('..') && !isAbsolute(inside)) {
+        await rm(project.clonePath, { recursive: true, force: true });
+      }
+      return project;
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { projectSchema } from './project';
+
+/**
+ * Personal settings, persisted per user (electron-store in the app, conf in the CLI; same file).
+ * Team-wide settings live in the repository's `.release-desk.yml`, never here; secrets live in the keychain.
+ */
+export const settingsSchema = z.object({
+  projects: z.array(projectSchema).default([]),
+});
+
+/** See {@link settingsSchema}. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The settings a fresh install starts with. */
+export const DEFAULT_SETTINGS: Settings = { projects: [] };

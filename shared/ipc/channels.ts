@@ -1,0 +1,26 @@
+/**
+ * Channel and event names of the IPC contract, with no schema attached. The sandboxed preload imports
+ * only this file, so it must stay free of runtime dependencies (zod included).
+ */
+export const INVOKE_CHANNELS = [
+  'app.info',
+  'projects.list',
+  'projects.add',
+  'projects.remove',
+  'dialog.pickFolder',
+  'shell.openExternal',
+] as const;
+
+/** A request/response channel, named `domain.verb`. */
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+
+/** Events streamed from main to the renderer. */
+export const EVENT_CHANNELS = ['projects.addProgress'] as const;
+
+/** An event channel, named `domain.event`. */
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+/** The Electron-level channel name an invoke channel travels on; prefixed so nothing else collides. */
+export function wireName(channel: InvokeChannel | EventChannel): string {
+  return `release-desk:${channel}`;
+}

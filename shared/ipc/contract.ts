@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { AddProjectProgress, Project } from '../domain/project';
+import type { EventChannel, InvokeChannel } from './channels';
+
+const noArgs = z.object({}).strict();
+const projectId = z.string().min(1).max(300);
+
+/**
+ * Argument schemas, one per invoke channel. Main parses every payload with these before any handler
+ * runs; `satisfies` makes a missing channel a type error.
+ */
+export const argSchemas = {
+  'app.info': noArgs,
+  'projects.list': noArgs,
+  'projects.add': z
+    .object({
+      /** A local folder (absolute path) or a remote URL. */
+      source: z.string().trim().min(1, 'Enter a folder or a remote URL.').max(4096),
+      /** Chosen by the caller so it can match `projects.addProgress` events to this call. */
+      operationId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{1,64}$/)
+        .optional(),
+    })
+    .strict(),
+  'projects.remove': z.object({ id: projectId }).strict(),
+  'dialog.pickFolder': noArgs,
+  'shell.openExternal': z.object({ url: z.string().min(1).max(2048) }).strict(),
+} satisfies Record<InvokeChannel, z.ZodType>;
+
+/** What the app says about itself. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+}
+
+/** Result types, one per invoke channel. */
+export interface ResultTypes {
+  'app.info': AppInfo;
+  'projects.list': Project[];
+  'projects.add': Project;
+  'projects.remove': { removed: string };
+  'dialog.pickFolder': { path: string | null };
+  'shell.openExternal': { opened: boolean };
+}
+
+/** Payload types, one per event channel. */
+export interface EventTypes {
+  'projects.addProgress': AddProjectProgress;
+}
+
+/** The parsed arguments of a channel. */
+export type ArgsOf<C extends InvokeChannel> = z.infer<(typeof argSchemas)[C]>;
+/** The input a caller passes (before defaults and trimming). */
+export type InputOf<C extends InvokeChannel> = z.input<(typeof argSchemas)[C]>;
+/** The result of a channel. */
+export type ResultOf<C extends InvokeChannel> = ResultTypes[C];
+/** The payload of an event. */
+export type EventOf<E extends EventChannel> = EventTypes[E];
+
+/** The main-side implementation of the contract: a missing handler is a type error. */
+export type Handlers = {
+  [C in InvokeChannel]: (args: ArgsOf<C>) => Promise<ResultOf<C>>;
+};
