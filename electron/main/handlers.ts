@@ -36,7 +36,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         .filter((project) => project.repository.kind === 'enterprise')
         .map((project) => project.repository.host);
       if (!isAllowedExternalUrl(url, [...DEFAULT_EXTERNAL_HOSTS, ...enterpriseHosts])) {
-        throw new AppError('INVALID_ARGUMENTS', 'Release Desk only opens https links to GitHub or your GitHub Enterprise host.');
+        throw new AppError(
+          'INVALID_ARGUMENTS',
+          'Release Desk only opens https links to GitHub or your GitHub Enterprise host.',
+        );
       }
       await deps.openExternal(url);
       return { opened: true };

@@ -35,7 +35,9 @@ if (!app.requestSingleInstanceLock()) {
       registry: services.registry,
       pickFolder: async () => {
         const options: Electron.OpenDialogOptions = { properties: ['openDirectory'], title: 'Choose a local clone' };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       openExternal: (url) => shell.openExternal(url),
@@ -46,7 +48,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(
       ipcMain,
-      createDispatch(handlers, (channel, error) => console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.stack : error)),
+      createDispatch(handlers, (channel, error) =>
+        console.error(`[ipc] ${channel} failed:`, error instanceof Error ? error.stack : error),
+      ),
     );
     serveRendererFrom(join(import.meta.dirname, '../renderer'));
     Menu.setApplicationMenu(buildAppMenu());

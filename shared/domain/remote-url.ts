@@ -87,7 +87,10 @@ export function parseRemoteUrl(input: string): RemoteParseResult {
       return fromPath(url.host, decodeURIComponent(url.pathname));
     case 'http:':
       if (!LOOPBACK_HOSTS.has(url.hostname)) {
-        return { ok: false, reason: `Plain http:// is only allowed for a server on this machine. Use https://. ${EXAMPLE}` };
+        return {
+          ok: false,
+          reason: `Plain http:// is only allowed for a server on this machine. Use https://. ${EXAMPLE}`,
+        };
       }
       if (url.username || url.password) {
         return { ok: false, reason: 'Remove the user name or token from the URL; tokens belong in the OS keychain.' };

@@ -34,7 +34,8 @@ export function createDispatch(handlers: Handlers, reportInternal: InternalError
       reportInternal(name, error);
       return failure({
         code: 'INTERNAL',
-        message: 'Something went wrong inside Release Desk. Try again; if it keeps happening, report it with the steps you took.',
+        message:
+          'Something went wrong inside Release Desk. Try again; if it keeps happening, report it with the steps you took.',
       });
     }
   };

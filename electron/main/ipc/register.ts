@@ -28,7 +28,13 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch): void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(wireName(channel), async (event, args) => {
       if (!isTrustedSenderUrl(event.senderFrame?.url)) {
-        return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This request did not come from the Release Desk window and was refused.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN_SENDER',
+            message: 'This request did not come from the Release Desk window and was refused.',
+          },
+        };
       }
       return dispatch(channel, args);
     });

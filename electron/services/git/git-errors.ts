@@ -10,7 +10,11 @@ export function classifyGitError(stderr: string, context: { url?: string } = {})
   const target = context.url ? ` ${redactUrlCredentials(context.url)}` : '';
 
   if (/not a git repository/i.test(text)) {
-    return new AppError('NOT_A_REPOSITORY', 'That folder is not a git repository. Choose the folder of a clone (the one that contains .git).', lastLine);
+    return new AppError(
+      'NOT_A_REPOSITORY',
+      'That folder is not a git repository. Choose the folder of a clone (the one that contains .git).',
+      lastLine,
+    );
   }
   if (
     /Authentication failed|could not read Username|terminal prompts disabled|Permission denied \(publickey|Host key verification failed|HTTP Basic: Access denied|returned error: 40[13]/i.test(
@@ -24,14 +28,22 @@ export function classifyGitError(stderr: string, context: { url?: string } = {})
     );
   }
   if (/Repository not found|does not appear to be a git repository|returned error: 404|not found/i.test(text)) {
-    return new AppError('NOT_FOUND', `No repository was found at${target}. Check the URL for typos and that the repository exists.`, lastLine);
+    return new AppError(
+      'NOT_FOUND',
+      `No repository was found at${target}. Check the URL for typos and that the repository exists.`,
+      lastLine,
+    );
   }
   if (
     /Could not resolve host|unable to access|Connection refused|Connection timed out|timed out|Network is unreachable|Could not read from remote repository|Failed to connect|Name or service not known/i.test(
       text,
     )
   ) {
-    return new AppError('NETWORK', `Could not reach${target}. Check the URL and your network connection, then try again.`, lastLine);
+    return new AppError(
+      'NETWORK',
+      `Could not reach${target}. Check the URL and your network connection, then try again.`,
+      lastLine,
+    );
   }
   return new AppError('INTERNAL', 'Git failed unexpectedly. The detail below is what git said.', lastLine);
 }

@@ -33,7 +33,10 @@ export function createGitService(options: { hooksDir: string }): GitService {
       if (error instanceof AppError) throw error;
       if (error instanceof GitError) throw classifyGitError(error.message, context);
       if (error instanceof Error && /ENOENT|spawn git/i.test(error.message)) {
-        throw new AppError('GIT_MISSING', 'Git is not installed or not on the PATH. Install git 2.30 or newer and restart Release Desk.');
+        throw new AppError(
+          'GIT_MISSING',
+          'Git is not installed or not on the PATH. Install git 2.30 or newer and restart Release Desk.',
+        );
       }
       throw error;
     }
@@ -42,13 +45,21 @@ export function createGitService(options: { hooksDir: string }): GitService {
   return {
     async assertRepository(dir) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-        throw new AppError('NOT_A_REPOSITORY', `The folder "${dir}" does not exist. Choose the folder of a local clone.`);
+        throw new AppError(
+          'NOT_A_REPOSITORY',
+          `The folder "${dir}" does not exist. Choose the folder of a local clone.`,
+        );
       }
       const git = createGitRunner({ baseDir: dir, hooksDir: options.hooksDir });
       await run(async () => {
-        const inside = (await git.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository'])).trim().split('\n');
+        const inside = (await git.raw(['rev-parse', '--is-inside-work-tree', '--is-bare-repository']))
+          .trim()
+          .split('\n');
         if (!inside.includes('true')) {
-          throw new AppError('NOT_A_REPOSITORY', `"${dir}" is not a git repository. Choose the folder of a clone (the one that contains .git).`);
+          throw new AppError(
+            'NOT_A_REPOSITORY',
+            `"${dir}" is not a git repository. Choose the folder of a clone (the one that contains .git).`,
+          );
         }
       });
     },

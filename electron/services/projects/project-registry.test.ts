@@ -54,7 +54,11 @@ describe('project registry (real git)', () => {
     expect(stages).toContain('cloning');
     expect(stages.at(-1)).toBe('done');
 
-    expect(reopen().registry.list().map((p) => p.id)).toEqual(['github.com/hotosm/field-tm']);
+    expect(
+      reopen()
+        .registry.list()
+        .map((p) => p.id),
+    ).toEqual(['github.com/hotosm/field-tm']);
   });
 
   it('adds a project from an https URL and from the scp-like ssh form of the same repository is refused as a duplicate', async () => {
@@ -77,7 +81,9 @@ describe('project registry (real git)', () => {
 
   it('refuses a missing folder and a relative path with a message that says what to do', async () => {
     expect((await errorOf(services.registry.add(join(sandbox.root, 'nope')))).message).toMatch(/does not exist/);
-    expect((await errorOf(services.registry.add('some/relative/dir'))).message).toMatch(/absolute folder path nor a remote URL/);
+    expect((await errorOf(services.registry.add('some/relative/dir'))).message).toMatch(
+      /absolute folder path nor a remote URL/,
+    );
   });
 
   it('refuses a repository with no remote', async () => {

@@ -40,20 +40,29 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
     const wanted = id.toLowerCase();
     return deps.settings
       .get('projects')
-      .find((project) => project.id === wanted || `${project.repository.owner}/${project.repository.repo}`.toLowerCase() === wanted);
+      .find(
+        (project) =>
+          project.id === wanted || `${project.repository.owner}/${project.repository.repo}`.toLowerCase() === wanted,
+      );
   };
 
   const resolveSource = async (source: string): Promise<{ remoteUrl: string; localPath: string | null }> => {
     const trimmed = source.trim();
     if (looksLikeRemoteUrl(trimmed)) return { remoteUrl: trimmed, localPath: null };
     if (!isAbsolute(trimmed)) {
-      throw new AppError('NOT_A_REPOSITORY', `"${trimmed}" is neither an absolute folder path nor a remote URL. Choose a folder, or paste a URL such as https://github.com/OWNER/REPO.`);
+      throw new AppError(
+        'NOT_A_REPOSITORY',
+        `"${trimmed}" is neither an absolute folder path nor a remote URL. Choose a folder, or paste a URL such as https://github.com/OWNER/REPO.`,
+      );
     }
     const localPath = resolve(trimmed);
     await deps.git.assertRepository(localPath);
     const remote = pickPrimaryRemote(await deps.git.listRemotes(localPath));
     if (!remote) {
-      throw new AppError('NO_REMOTE', `The repository at "${localPath}" has no remote. Add its GitHub remote first (git remote add origin https://github.com/OWNER/REPO.git), or add the project by URL.`);
+      throw new AppError(
+        'NO_REMOTE',
+        `The repository at "${localPath}" has no remote. Add its GitHub remote first (git remote add origin https://github.com/OWNER/REPO.git), or add the project by URL.`,
+      );
     }
     return { remoteUrl: remote.url, localPath };
   };
@@ -72,7 +81,10 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
       const id = repositoryId(parsed.ref);
       const existing = findById(id);
       if (existing) {
-        throw new AppError('ALREADY_ADDED', `${parsed.ref.owner}/${parsed.ref.repo} is already in your projects. Select it in the list instead of adding it again.`);
+        throw new AppError(
+          'ALREADY_ADDED',
+          `${parsed.ref.owner}/${parsed.ref.repo} is already in your projects. Select it in the list instead of adding it again.`,
+        );
       }
 
       const clonePath = join(layout.projectsDir, parsed.ref.host.replace(':', '_'), parsed.ref.owner, parsed.ref.repo);
@@ -110,9 +122,15 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
     async remove(id) {
       const project = findById(id);
       if (!project) {
-        throw new AppError('NOT_FOUND', `There is no project "${id}". Run "release-desk projects list" to see the ids.`);
+        throw new AppError(
+          'NOT_FOUND',
+          `There is no project "${id}". Run "release-desk projects list" to see the ids.`,
+        );
       }
-      deps.settings.set('projects', deps.settings.get('projects').filter((p) => p.id !== project.id));
+      deps.settings.set(
+        'projects',
+        deps.settings.get('projects').filter((p) => p.id !== project.id),
+      );
       // Only ever delete the managed clone, and only when it really is inside our projects folder:
       // the user's own clone (localPath) is never touched.
       const inside = relative(layout.projectsDir, project.clonePath);
