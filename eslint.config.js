@@ -80,11 +80,14 @@ const layerImports = {
   create(context) {
     const layer = layerOf(context.filename);
     if (!layer) return {};
+    // Test files may also import the test runner; everything else follows their layer's rules.
+    const isTest = /\.test\.tsx?$/.test(context.filename);
     /** @param {any} node */
     const check = (node) => {
       const source = node.source;
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const target = targetOf(source.value, context.filename);
+      if (isTest && target.kind === 'npm:vitest') return;
       if (!isAllowed(layer, target.kind)) {
         context.report({
           node: source,

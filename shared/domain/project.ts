@@ -20,6 +20,8 @@ export const projectSchema = z.object({
   clonePath: z.string().min(1),
   /** ISO-8601 time it was added. */
   addedAt: z.string().min(1),
+  /** A `.release-desk.yml` outside the repository that replaces the repository's own; null for none. */
+  configFile: z.string().min(1).nullable().default(null),
 });
 
 /** A project the user releases; see {@link projectSchema}. */

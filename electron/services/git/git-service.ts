@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { GitError } from 'simple-git';
 import { AppError } from '../../../shared/ipc/errors';
 import { classifyGitError } from './git-errors';
@@ -78,7 +79,8 @@ export function createGitService(options: { hooksDir: string }): GitService {
 
     async clone(url, dir, onProgress) {
       const git = createGitRunner({
-        baseDir: process.cwd(),
+        // Run from the target's parent (which exists), not the process cwd, which may have been deleted.
+        baseDir: dirname(dir),
         hooksDir: options.hooksDir,
         timeoutMs: CLONE_SILENCE_TIMEOUT_MS,
         ...(onProgress ? { onProgress: (event) => onProgress({ phase: event.stage, percent: event.progress }) } : {}),

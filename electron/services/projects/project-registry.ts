@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import { acquireAddLock, removeStaleScratch } from './add-lock';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AddProjectProgress, Project } from '../../../shared/domain/project';
 import { looksLikeRemoteUrl, parseRemoteUrl, repositoryId } from '../../../shared/domain/remote-url';
@@ -18,6 +19,8 @@ export interface ProjectRegistry {
   list(): Project[];
   add(source: string, onProgress?: AddProgressListener): Promise<Project>;
   remove(id: string): Promise<Project>;
+  /** Points a project at a config file outside its repository (null: use the repository's own). */
+  setConfigFile(id: string, configFile: string | null): Project;
 }
 
 /** What the registry is built from. */
@@ -35,15 +38,27 @@ export interface ProjectRegistryDeps {
 export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistry {
   const layout = dataLayout(deps.dataDir);
   const now = deps.now ?? (() => new Date());
+  removeStaleScratch(layout.incomingDir, now());
 
+  /**
+   * Finds a project by its full id (`host/owner/repo`) or by `owner/repo`. The short form must be
+   * unambiguous: the same repository may be added from github.com and from an Enterprise host.
+   */
   const findById = (id: string): Project | undefined => {
     const wanted = id.toLowerCase();
-    return deps.settings
-      .get('projects')
-      .find(
-        (project) =>
-          project.id === wanted || `${project.repository.owner}/${project.repository.repo}`.toLowerCase() === wanted,
+    const projects = deps.settings.get('projects');
+    const exact = projects.find((project) => project.id === wanted);
+    if (exact) return exact;
+    const short = projects.filter(
+      (project) => `${project.repository.owner}/${project.repository.repo}`.toLowerCase() === wanted,
+    );
+    if (short.length > 1) {
+      throw new AppError(
+        'INVALID_ARGUMENTS',
+        `"${id}" matches more than one project (${short.map((project) => project.id).join(', ')}). Use the full id.`,
       );
+    }
+    return short[0];
   };
 
   const resolveSource = async (source: string): Promise<{ remoteUrl: string; localPath: string | null }> => {
@@ -56,7 +71,17 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
       );
     }
     const localPath = resolve(trimmed);
-    await deps.git.assertRepository(localPath);
+    await deps.git.assertRepository(localPath).catch((error: unknown) => {
+      // Name the folder: git's own wording says only "not a git repository".
+      if (error instanceof AppError && error.code === 'NOT_A_REPOSITORY' && !error.message.includes(localPath)) {
+        throw new AppError(
+          'NOT_A_REPOSITORY',
+          `"${localPath}" is not a git repository. Choose the folder of a clone (the one that contains .git).`,
+          error.detail,
+        );
+      }
+      throw error;
+    });
     const remote = pickPrimaryRemote(await deps.git.listRemotes(localPath));
     if (!remote) {
       throw new AppError(
@@ -90,6 +115,7 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
       const clonePath = join(layout.projectsDir, parsed.ref.host.replace(':', '_'), parsed.ref.owner, parsed.ref.repo);
       const scratch = join(layout.incomingDir, randomUUID());
       await mkdir(layout.incomingDir, { recursive: true });
+      const releaseLock = await acquireAddLock(layout.incomingDir, id, `${parsed.ref.owner}/${parsed.ref.repo}`);
       try {
         onProgress?.({ stage: 'cloning', percent: 0 });
         await deps.git.clone(remoteUrl, scratch, (progress) =>
@@ -102,6 +128,7 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
         await rename(scratch, clonePath);
       } finally {
         await rm(scratch, { recursive: true, force: true });
+        await releaseLock();
       }
 
       const project: Project = {
@@ -112,6 +139,7 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
         localPath,
         clonePath,
         addedAt: now().toISOString(),
+        configFile: null,
       };
       // Re-read before writing: the CLI and the app may both have changed the list meanwhile.
       deps.settings.set('projects', [...deps.settings.get('projects').filter((p) => p.id !== id), project]);
@@ -119,12 +147,26 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
       return project;
     },
 
+    setConfigFile(id, configFile) {
+      const project = findById(id);
+      if (!project) throw new AppError('NOT_FOUND', `There is no project "${id}".`);
+      if (configFile !== null && !isAbsolute(configFile)) {
+        throw new AppError('INVALID_ARGUMENTS', `The config file must be an absolute path, not "${configFile}".`);
+      }
+      const updated = { ...project, configFile };
+      deps.settings.set(
+        'projects',
+        deps.settings.get('projects').map((p) => (p.id === project.id ? updated : p)),
+      );
+      return updated;
+    },
+
     async remove(id) {
       const project = findById(id);
       if (!project) {
         throw new AppError(
           'NOT_FOUND',
-          `There is no project "${id}". Run "release-desk projects list" to see the ids.`,
+          `There is no project "${id}". It may have been removed already; check the project list.`,
         );
       }
       deps.settings.set(

@@ -1,0 +1,89 @@
+import { Command, CommanderError } from 'commander';
+import type { CoreServices } from '../services/core-services';
+import type { CliIo } from './cli-io';
+import { addProjectsCommand } from './commands/projects';
+import { EXIT_CODE, formatErrorJson, formatErrorText, reportError } from './output';
+
+/** What the command line is built from; all of it is injectable so tests can run it in-process. */
+export interface CliDeps {
+  io: CliIo;
+  /** The package version `--version` prints. */
+  version: string;
+  /**
+   * Opens the app's services; called at most once, and only by a command that needs them. Async so the
+   * entry can load them (conf, simple-git, zod) lazily: `--help` and `--version` then start much faster.
+   */
+  openServices: () => Promise<CoreServices>;
+}
+
+const HELP_FOOTER = `
+Environment:
+  RELEASE_DESK_HOME  use this data directory instead of the app's (same project list as the app by default)
+
+Exit codes:
+  0  done
+  1  the operation failed (the message says why and what to try)
+  2  the command line was wrong (unknown command or option, missing argument, --yes needed)`;
+
+/**
+ * Whether the user asked for JSON. Read from the raw arguments because a usage error is raised before
+ * commander has parsed any command's options, and such an error must still come out as JSON.
+ */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** Builds the `release-desk` commander program. `onUsageError` receives commander's own error text. */
+export function createProgram(deps: CliDeps, onUsageError: (text: string) => void): Command {
+  let services: Promise<CoreServices> | undefined;
+  const program = new Command('release-desk')
+    .description('Release Desk on the command line: the same projects and services as the desktop app.')
+    .version(deps.version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    // Set before any subcommand is created: commander copies both settings into each subcommand then.
+    .configureOutput({
+      writeOut: (text) => deps.io.stdout.write(text),
+      writeErr: (text) => deps.io.stderr.write(text),
+      outputError: (text) => onUsageError(text),
+    })
+    .exitOverride()
+    .addHelpText('after', HELP_FOOTER);
+  addProjectsCommand(program, { io: deps.io, services: () => (services ??= deps.openServices()) });
+  return program;
+}
+
+/**
+ * Runs the command line and resolves to the exit code; it never throws and never calls
+ * `process.exit`, so piped output is flushed before the process ends.
+ */
+export async function runCli(argv: readonly string[], deps: CliDeps): Promise<number> {
+  const { io } = deps;
+  const json = wantsJson(argv);
+  let usageText: string | null = null;
+  const program = createProgram(deps, (text) => {
+    usageText = text;
+    // commander's showHelpAfterError would print its hint through writeErr even in JSON mode.
+    if (!json) io.stderr.write(`${text}(add --help for usage)\n`);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_CODE.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version also arrive here, as "errors" with exit code 0.
+      if (error.exitCode === 0) return EXIT_CODE.ok;
+      if (json) {
+        const message =
+          (usageText ?? '').replace(/^error:\s*/, '').trim() || 'A command is missing. Run "release-desk --help".';
+        io.stdout.write(formatErrorJson({ code: 'INVALID_ARGUMENTS', message }));
+      }
+      return EXIT_CODE.usage;
+    }
+    const report = reportError(error);
+    if (json) io.stdout.write(formatErrorJson(report.error));
+    else io.stderr.write(formatErrorText(report.error));
+    return report.exitCode;
+  }
+}
