@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
 import { addProjectsCommand } from './commands/projects';
+import { addStatusCommands } from './commands/status';
 import { EXIT_CODE, formatErrorJson, formatErrorText, reportError } from './output';
 
 /** What the command line is built from; all of it is injectable so tests can run it in-process. */
@@ -49,7 +50,9 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
     })
     .exitOverride()
     .addHelpText('after', HELP_FOOTER);
-  addProjectsCommand(program, { io: deps.io, services: () => (services ??= deps.openServices()) });
+  const openServices = (): Promise<CoreServices> => (services ??= deps.openServices());
+  addProjectsCommand(program, { io: deps.io, services: openServices });
+  addStatusCommands(program, { io: deps.io, services: openServices });
   return program;
 }
 

@@ -3,12 +3,14 @@ import { createGitService, type GitService } from './git/git-service';
 import { dataLayout } from './paths/app-paths';
 import { createProjectRegistry, type ProjectRegistry } from './projects/project-registry';
 import type { SettingsStore } from './settings/settings-store';
+import { createTrainService, type TrainService } from './train/train-service';
 
 /** The services every front end (app, CLI, e2e bridge) builds on. */
 export interface CoreServices {
   dataDir: string;
   git: GitService;
   registry: ProjectRegistry;
+  train: TrainService;
 }
 
 /** Wires the core services over one data directory and settings store. */
@@ -17,5 +19,6 @@ export function createCoreServices(options: { dataDir: string; settings: Setting
   mkdirSync(layout.projectsDir, { recursive: true });
   const git = createGitService({ hooksDir: layout.hooksDir });
   const registry = createProjectRegistry({ dataDir: options.dataDir, git, settings: options.settings });
-  return { dataDir: options.dataDir, git, registry };
+  const train = createTrainService({ registry, hooksDir: layout.hooksDir });
+  return { dataDir: options.dataDir, git, registry, train };
 }

@@ -1,0 +1,59 @@
+import type { ConfigSources } from '../../../shared/domain/config/project-config';
+import type { TrainStatus } from '../../../shared/domain/train/train-status';
+import { AppError } from '../../../shared/ipc/errors';
+import { loadEffectiveConfig } from '../config/config-loader';
+import { openRepository, type FetchProgress } from '../git/git-repository';
+import type { ProjectRegistry } from '../projects/project-registry';
+import { computeTrainStatus } from './train-status';
+
+/** A train status with where its config came from and how fresh it is. */
+export interface TrainReport {
+  status: TrainStatus;
+  configSources: ConfigSources;
+  /** Set when the fetch before computing failed, so the status shows the last fetched state. */
+  fetchError: string | null;
+}
+
+/** Computes train status for registered projects (in their managed clones) and for any repository dir. */
+export interface TrainService {
+  forProject(
+    projectId: string,
+    options: { fetch: boolean; onFetchProgress?: (progress: FetchProgress) => void },
+  ): Promise<TrainReport>;
+  forRepository(dir: string, options: { configFile?: string }): Promise<TrainReport>;
+}
+
+/** Creates the {@link TrainService}. */
+export function createTrainService(deps: { registry: ProjectRegistry; hooksDir: string }): TrainService {
+  const report = async (
+    dir: string,
+    configFile: string | undefined,
+    fetchError: string | null,
+  ): Promise<TrainReport> => {
+    const repo = openRepository(dir, { hooksDir: deps.hooksDir });
+    const effective = await loadEffectiveConfig(repo, configFile);
+    return { status: await computeTrainStatus(repo, effective), configSources: effective.sources, fetchError };
+  };
+
+  return {
+    async forProject(projectId, options) {
+      const project = deps.registry.list().find((candidate) => candidate.id === projectId);
+      if (!project)
+        throw new AppError('NOT_FOUND', `There is no project "${projectId}". Add it on the Projects screen first.`);
+      let fetchError: string | null = null;
+      if (options.fetch) {
+        try {
+          await openRepository(project.clonePath, { hooksDir: deps.hooksDir }).fetch(options.onFetchProgress);
+        } catch (error) {
+          // Offline or signed out: still show the train as of the last successful fetch, and say so.
+          if (!(error instanceof AppError)) throw error;
+          fetchError = `${error.message} Showing the state from the last successful fetch.`;
+        }
+      }
+      return report(project.clonePath, project.configFile ?? undefined, fetchError);
+    },
+    forRepository(dir, options) {
+      return report(dir, options.configFile, null);
+    },
+  };
+}
