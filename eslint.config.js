@@ -132,7 +132,7 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['electron/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}', 'eslint.config.js'],
+    files: ['electron/**/*.ts', 'e2e/**/*.{ts,mjs}', '*.config.{ts,js}', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
 );

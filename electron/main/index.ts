@@ -11,11 +11,14 @@ import { buildAppMenu } from './menu';
 import { hardenApp } from './security';
 import { createMainWindow } from './window';
 
+// The data directory is chosen before the lock, because the lock is per userData: a test instance with
+// its own RELEASE_DESK_HOME must not collide with the user's running app.
+if (process.env.RELEASE_DESK_HOME) app.setPath('userData', process.env.RELEASE_DESK_HOME);
+
 // A second launch focuses the running window instead of racing it over the same clones and settings.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  if (process.env.RELEASE_DESK_HOME) app.setPath('userData', process.env.RELEASE_DESK_HOME);
   app.enableSandbox();
   registerAppSchemePrivileges();
   hardenApp();

@@ -1,3 +1,16 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { MissingBridge } from './app/missing-bridge';
+import { releaseDeskApi } from './lib/release-desk';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/dialog.css';
+import './styles/shell.css';
+import './styles/projects.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<p>Release Desk</p>);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(<StrictMode>{releaseDeskApi() ? <App /> : <MissingBridge />}</StrictMode>);

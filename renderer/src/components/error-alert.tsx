@@ -1,0 +1,28 @@
+import { TriangleAlert } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { IpcError } from '../../../shared/ipc/errors';
+
+/** Props of {@link ErrorAlert}. */
+export interface ErrorAlertProps {
+  error: IpcError;
+  /** An optional action, e.g. a "Try again" button. */
+  action?: ReactNode;
+  id?: string;
+}
+
+/**
+ * An inline error: the message (already a sentence that says what to try) and, when present, the
+ * technical detail in smaller text, so a user can pass git's own words on when asking for help.
+ */
+export function ErrorAlert({ error, action, id }: ErrorAlertProps) {
+  return (
+    <div className="alert alert--error" role="alert" id={id}>
+      <TriangleAlert className="alert__icon" aria-hidden="true" />
+      <div className="alert__body">
+        <p className="alert__message">{error.message}</p>
+        {error.detail ? <p className="alert__detail">{error.detail}</p> : null}
+        {action ? <div className="alert__action">{action}</div> : null}
+      </div>
+    </div>
+  );
+}

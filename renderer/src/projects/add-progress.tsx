@@ -1,0 +1,28 @@
+import type { AddProjectProgress } from '../../../shared/domain/project';
+import { describeAddProgress } from './add-progress-model';
+
+/** The stage line and progress bar shown while a project is being added. */
+export function AddProgress({ progress }: { progress: AddProjectProgress | null }) {
+  const view = describeAddProgress(progress);
+  return (
+    <div className="add-progress">
+      <div className="add-progress__text">
+        <span className="add-progress__label" role="status">
+          {view.label}
+        </span>
+        {view.detail ? <span className="add-progress__detail">{view.detail}</span> : null}
+      </div>
+      <div
+        className={view.percent === null ? 'progress progress--indeterminate' : 'progress'}
+        role="progressbar"
+        aria-label="Adding project"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={view.percent ?? undefined}
+        aria-valuetext={view.label}
+      >
+        <div className="progress__fill" style={view.percent === null ? undefined : { width: `${view.percent}%` }} />
+      </div>
+    </div>
+  );
+}

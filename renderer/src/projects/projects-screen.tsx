@@ -1,0 +1,138 @@
+import { Plus, RotateCw } from 'lucide-react';
+import { useRef, useState } from 'react';
+import type { Project } from '../../../shared/domain/project';
+import { Button } from '../components/button';
+import { ErrorAlert } from '../components/error-alert';
+import { assertNever } from '../lib/assert-never';
+import { useNow } from '../lib/use-now';
+import { AddProjectDialog } from './add-project-dialog';
+import { ProjectCard } from './project-card';
+import { ProjectListSkeleton } from './project-list-skeleton';
+import { ProjectsEmptyState } from './projects-empty-state';
+import { RemoveProjectDialog } from './remove-project-dialog';
+import type { ProjectsState } from './use-projects';
+
+/** Props of {@link ProjectsScreen}. */
+export interface ProjectsScreenProps {
+  state: ProjectsState;
+  selectedId: string | null;
+  onRetry: () => void;
+  onAdded: (project: Project) => void;
+  onRemoved: (project: Project) => void;
+}
+
+/** The Projects screen: the header with "Add project", and the list in whichever state it is in. */
+export function ProjectsScreen({ state, selectedId, onRetry, onAdded, onRemoved }: ProjectsScreenProps) {
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Project | null>(null);
+  const headerAddRef = useRef<HTMLButtonElement>(null);
+  // The control that opened a dialog gets focus back when it closes, if it still exists.
+  const openerRef = useRef<HTMLElement | null>(null);
+
+  const rememberOpener = () => {
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  };
+  const returnFocus = () =>
+    openerRef.current?.isConnected && openerRef.current !== document.body ? openerRef.current : headerAddRef.current;
+
+  const openAdd = () => {
+    rememberOpener();
+    setAdding(true);
+  };
+
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <div>
+          <h1 className="screen__title">Projects</h1>
+          <p className="screen__subtitle">The repositories you release, each with its own managed clone.</p>
+        </div>
+        <Button ref={headerAddRef} variant="primary" icon={Plus} onClick={openAdd}>
+          Add project
+        </Button>
+      </header>
+
+      <div className="screen__body">
+        <ProjectsBody
+          state={state}
+          selectedId={selectedId}
+          onRetry={onRetry}
+          onAdd={openAdd}
+          onRemove={(project) => {
+            rememberOpener();
+            setRemoving(project);
+          }}
+        />
+      </div>
+
+      <AddProjectDialog
+        open={adding}
+        onOpenChange={setAdding}
+        onAdded={(project) => {
+          // The empty state's button (if that opened the dialog) goes away with the first project.
+          openerRef.current = headerAddRef.current;
+          onAdded(project);
+        }}
+        returnFocusTo={returnFocus}
+      />
+      <RemoveProjectDialog
+        project={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(project) => {
+          // Its Remove button is about to disappear; the header stays.
+          openerRef.current = headerAddRef.current;
+          setRemoving(null);
+          onRemoved(project);
+        }}
+        returnFocusTo={returnFocus}
+      />
+    </div>
+  );
+}
+
+interface ProjectsBodyProps {
+  state: ProjectsState;
+  selectedId: string | null;
+  onRetry: () => void;
+  onAdd: () => void;
+  onRemove: (project: Project) => void;
+}
+
+function ProjectsBody({ state, selectedId, onRetry, onAdd, onRemove }: ProjectsBodyProps) {
+  const now = useNow();
+  switch (state.status) {
+    case 'loading':
+      return (
+        <div aria-busy="true">
+          <p className="visually-hidden" role="status">
+            Loading projects…
+          </p>
+          <ProjectListSkeleton />
+        </div>
+      );
+    case 'failed':
+      return (
+        <ErrorAlert
+          error={{ ...state.error, message: `Could not load your projects. ${state.error.message}` }}
+          action={
+            <Button icon={RotateCw} onClick={onRetry}>
+              Try again
+            </Button>
+          }
+        />
+      );
+    case 'ready':
+      if (state.projects.length === 0) return <ProjectsEmptyState onAdd={onAdd} />;
+      return (
+        <ul className="project-list" aria-label="Projects">
+          {state.projects.map((project) => (
+            <li key={project.id}>
+              <ProjectCard project={project} selected={project.id === selectedId} now={now} onRemove={onRemove} />
+            </li>
+          ))}
+        </ul>
+      );
+    default:
+      return assertNever(state);
+  }
+}
