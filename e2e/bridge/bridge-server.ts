@@ -33,6 +33,8 @@ export interface BridgeServer {
   url: string;
   /** What the next `dialog.pickFolder` returns: the one mocked part, as no native dialog is reachable. */
   pickedFolder: string | null;
+  /** What the next `dialog.pickConfigFile` returns (a native file dialog is not reachable either). */
+  pickedConfigFile: string | null;
   /** URLs `shell.openExternal` was asked to open, recorded instead of opened. */
   readonly openedUrls: string[];
   /** Failures that were not AppErrors (bugs); a test can assert there were none. */
@@ -59,6 +61,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const bridge: BridgeServer = {
     url: '',
     pickedFolder: options.pickedFolder !== undefined ? options.pickedFolder : (process.env[PICK_FOLDER_ENV] ?? null),
+    pickedConfigFile: null,
     openedUrls: [],
     internalErrors: [],
     close: async () => {},
@@ -68,7 +71,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     createHandlers({
       appInfo: { name: packageJson.productName, version: packageJson.version, platform: process.platform },
       registry: services.registry,
+      train: services.train,
       pickFolder: async () => bridge.pickedFolder,
+      pickConfigFile: async () => bridge.pickedConfigFile,
       openExternal: async (url) => {
         bridge.openedUrls.push(url);
       },

@@ -3,13 +3,17 @@ import type { EventChannel } from '../../shared/ipc/channels';
 import type { AppInfo, EventOf, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import type { ProjectRegistry } from '../services/projects/project-registry';
+import type { TrainService } from '../services/train/train-service';
 
 /** Everything the handlers need from the outside world; Electron-specific parts are passed in. */
 export interface HandlerDeps {
   appInfo: AppInfo;
   registry: ProjectRegistry;
+  train: TrainService;
   /** Shows a native folder picker; resolves null when cancelled or unavailable. */
   pickFolder: () => Promise<string | null>;
+  /** Shows a native file picker for a `.release-desk.yml`; resolves null when cancelled. */
+  pickConfigFile: () => Promise<string | null>;
   /** Opens an already-vetted URL in the OS browser. */
   openExternal: (url: string) => Promise<void>;
   /** Streams an event to the renderer(s). */
@@ -29,7 +33,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (operationId) deps.emit('projects.addProgress', { operationId, ...progress });
       }),
     'projects.remove': async ({ id }) => ({ removed: (await deps.registry.remove(id)).id }),
+    'projects.setConfigFile': async ({ id, path }) => deps.registry.setConfigFile(id, path),
+    'train.status': async ({ projectId, fetch }) =>
+      deps.train.forProject(projectId, {
+        fetch,
+        onFetchProgress: (progress) => deps.emit('train.fetchProgress', { projectId, ...progress }),
+      }),
     'dialog.pickFolder': async () => ({ path: await deps.pickFolder() }),
+    'dialog.pickConfigFile': async () => ({ path: await deps.pickConfigFile() }),
     'shell.openExternal': async ({ url }) => {
       const enterpriseHosts = deps.registry
         .list()

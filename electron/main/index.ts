@@ -36,6 +36,18 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = createHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
       registry: services.registry,
+      train: services.train,
+      pickConfigFile: async () => {
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile'],
+          title: 'Choose a Release Desk config file',
+          filters: [{ name: 'YAML', extensions: ['yml', 'yaml'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
       pickFolder: async () => {
         const options: Electron.OpenDialogOptions = { properties: ['openDirectory'], title: 'Choose a local clone' };
         const result = mainWindow

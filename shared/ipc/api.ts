@@ -47,5 +47,7 @@ export function createApi(transport: Transport): ReleaseDeskApi {
     }
     return transport.subscribe(event, listener);
   };
+  // Frozen all the way down: a script in the renderer must not swap `api.projects.add` for its own function.
+  for (const domain of Object.values(api)) Object.freeze(domain);
   return Object.freeze({ ...api, on }) as unknown as ReleaseDeskApi;
 }

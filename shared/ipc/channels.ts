@@ -7,7 +7,10 @@ export const INVOKE_CHANNELS = [
   'projects.list',
   'projects.add',
   'projects.remove',
+  'projects.setConfigFile',
+  'train.status',
   'dialog.pickFolder',
+  'dialog.pickConfigFile',
   'shell.openExternal',
 ] as const;
 
@@ -15,7 +18,7 @@ export const INVOKE_CHANNELS = [
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Events streamed from main to the renderer. */
-export const EVENT_CHANNELS = ['projects.addProgress'] as const;
+export const EVENT_CHANNELS = ['projects.addProgress', 'train.fetchProgress'] as const;
 
 /** An event channel, named `domain.event`. */
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

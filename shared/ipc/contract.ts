@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { ConfigSources } from '../domain/config/project-config';
 import type { AddProjectProgress, Project } from '../domain/project';
+import type { TrainStatus } from '../domain/train/train-status';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const noArgs = z.object({}).strict();
@@ -24,7 +26,22 @@ export const argSchemas = {
     })
     .strict(),
   'projects.remove': z.object({ id: projectId }).strict(),
+  'projects.setConfigFile': z
+    .object({
+      id: projectId,
+      /** An absolute path to a `.release-desk.yml`, or null to use the repository's own. */
+      path: z.string().min(1).max(4096).nullable(),
+    })
+    .strict(),
+  'train.status': z
+    .object({
+      projectId,
+      /** Fetch from the remote first; false recomputes from what the managed clone already has. */
+      fetch: z.boolean(),
+    })
+    .strict(),
   'dialog.pickFolder': noArgs,
+  'dialog.pickConfigFile': noArgs,
   'shell.openExternal': z.object({ url: z.string().min(1).max(2048) }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
@@ -41,13 +58,32 @@ export interface ResultTypes {
   'projects.list': Project[];
   'projects.add': Project;
   'projects.remove': { removed: string };
+  'projects.setConfigFile': Project;
+  'train.status': TrainReport;
   'dialog.pickFolder': { path: string | null };
+  'dialog.pickConfigFile': { path: string | null };
   'shell.openExternal': { opened: boolean };
 }
 
 /** Payload types, one per event channel. */
 export interface EventTypes {
   'projects.addProgress': AddProjectProgress;
+  'train.fetchProgress': TrainFetchProgress;
+}
+
+/** A train status with where its config came from and how fresh it is. */
+export interface TrainReport {
+  status: TrainStatus;
+  configSources: ConfigSources;
+  /** Set when the fetch before computing failed, so the status shows the last fetched state. */
+  fetchError: string | null;
+}
+
+/** Progress of the fetch that precedes `train.status`. */
+export interface TrainFetchProgress {
+  projectId: string;
+  phase: string;
+  percent: number;
 }
 
 /** The parsed arguments of a channel. */

@@ -1,18 +1,11 @@
-import type { ConfigSources } from '../../../shared/domain/config/project-config';
-import type { TrainStatus } from '../../../shared/domain/train/train-status';
+import type { TrainReport } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { loadEffectiveConfig } from '../config/config-loader';
 import { openRepository, type FetchProgress } from '../git/git-repository';
 import type { ProjectRegistry } from '../projects/project-registry';
 import { computeTrainStatus } from './train-status';
 
-/** A train status with where its config came from and how fresh it is. */
-export interface TrainReport {
-  status: TrainStatus;
-  configSources: ConfigSources;
-  /** Set when the fetch before computing failed, so the status shows the last fetched state. */
-  fetchError: string | null;
-}
+export type { TrainReport };
 
 /** Computes train status for registered projects (in their managed clones) and for any repository dir. */
 export interface TrainService {
