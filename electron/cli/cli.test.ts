@@ -170,7 +170,7 @@ describe('release-desk, the built binary (real git)', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     // The message says what to do; git's own line follows, indented, as the detail.
-    expect(run.stderr).toMatch(/^error: That folder is not a git repository\. .*\n {2}fatal: not a git repository/m);
+    expect(run.stderr).toMatch(/^error: ".*" is not a git repository\. .*\n {2}fatal: not a git repository/m);
     expect(run.stderr).not.toMatch(STACK_LINE);
     expect(await listedProjects()).toEqual([]);
   });

@@ -25,6 +25,13 @@ const OWNER_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 const REPO_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
 const SCP_PATTERN = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(?!\/)(.+)$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * A DNS name or IPv4 address (labels never start or end with "-"), or a bracketed IPv6 address, with an
+ * optional port. Anything else, e.g. `-oProxyCommand=...` smuggled in as a host, is refused here rather
+ * than left for git and ssh to reject.
+ */
+const HOST_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 const EXAMPLE = 'Use a GitHub URL such as https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git.';
 
 /** True when the text looks like a remote URL rather than a folder path. */
@@ -33,7 +40,14 @@ export function looksLikeRemoteUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || SCP_PATTERN.test(trimmed);
 }
 
-function fromPath(kindHost: string, path: string): RemoteParseResult {
+function fromPath(kindHost: string, rawPath: string): RemoteParseResult {
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    // A malformed escape such as "%E0%A4%A": URIError, which must become a reason, not an exception.
+    return { ok: false, reason: `The URL path "${rawPath}" is not valid. ${EXAMPLE}` };
+  }
   const segments = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
   if (segments.length !== 2) {
     return { ok: false, reason: `The URL path must be OWNER/REPO, but it is "${path}". ${EXAMPLE}` };
@@ -47,6 +61,9 @@ function fromPath(kindHost: string, path: string): RemoteParseResult {
     return { ok: false, reason: `"${repo}" is not a valid GitHub repository name. ${EXAMPLE}` };
   }
   const host = kindHost.toLowerCase();
+  if (!HOST_PATTERN.test(host)) {
+    return { ok: false, reason: `"${kindHost}" is not a valid host name. ${EXAMPLE}` };
+  }
   const kind: ProviderKind = host === 'github.com' ? 'github' : 'enterprise';
   return { ok: true, ref: { kind, host, owner, repo } };
 }
@@ -84,7 +101,7 @@ export function parseRemoteUrl(input: string): RemoteParseResult {
             'Remove the user name or token from the URL. Release Desk keeps GitHub tokens in the OS keychain, never in a URL.',
         };
       }
-      return fromPath(url.host, decodeURIComponent(url.pathname));
+      return fromPath(url.host, url.pathname);
     case 'http:':
       if (!LOOPBACK_HOSTS.has(url.hostname)) {
         return {
@@ -95,12 +112,14 @@ export function parseRemoteUrl(input: string): RemoteParseResult {
       if (url.username || url.password) {
         return { ok: false, reason: 'Remove the user name or token from the URL; tokens belong in the OS keychain.' };
       }
-      return fromPath(url.host, decodeURIComponent(url.pathname));
+      return fromPath(url.host, url.pathname);
     case 'ssh:':
       if (url.password) {
         return { ok: false, reason: 'Remove the password from the URL; Release Desk never stores secrets in a URL.' };
       }
-      return fromPath(url.host, decodeURIComponent(url.pathname));
+      // The port of an ssh:// URL is the ssh daemon's, not part of the repository's identity or web
+      // address: ssh://git@ghe.example.com:2222/o/r is the same repository as https://ghe.example.com/o/r.
+      return fromPath(url.hostname, url.pathname);
     default:
       return {
         ok: false,
@@ -111,8 +130,9 @@ export function parseRemoteUrl(input: string): RemoteParseResult {
 
 /** The browser URL of a repository, e.g. `https://github.com/hotosm/field-tm`. */
 export function repositoryWebUrl(ref: RepositoryRef): string {
-  const [hostname] = ref.host.split(':');
-  const scheme = LOOPBACK_HOSTS.has(hostname ?? '') ? 'http' : 'https';
+  // Strip the port without splitting inside a bracketed IPv6 address such as "[::1]:8080".
+  const hostname = ref.host.replace(/:\d+$/, '');
+  const scheme = LOOPBACK_HOSTS.has(hostname) ? 'http' : 'https';
   return `${scheme}://${ref.host}/${ref.owner}/${ref.repo}`;
 }
 

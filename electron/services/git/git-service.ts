@@ -83,7 +83,16 @@ export function createGitService(options: { hooksDir: string }): GitService {
         baseDir: dirname(dir),
         hooksDir: options.hooksDir,
         timeoutMs: CLONE_SILENCE_TIMEOUT_MS,
-        ...(onProgress ? { onProgress: (event) => onProgress({ phase: event.stage, percent: event.progress }) } : {}),
+        ...(onProgress
+          ? {
+              onProgress: (event) => {
+                // simple-git names every server-side line "remote:" (counting and compressing alike), so
+                // its percentage restarts within one "phase"; only git's local phases are passed on.
+                if (event.stage.endsWith(':')) return;
+                onProgress({ phase: event.stage, percent: event.progress });
+              },
+            }
+          : {}),
       });
       // `--` ends option parsing so a URL can never be read as an option; `--no-checkout` because the
       // managed clone only ever needs history, and every later step checks out what it needs.

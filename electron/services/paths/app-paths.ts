@@ -10,8 +10,10 @@ export const APP_DIR_NAME = 'Release Desk';
 export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
   if (env.RELEASE_DESK_HOME) return env.RELEASE_DESK_HOME;
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_DIR_NAME);
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
-  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), APP_DIR_NAME);
+  // `||`, not `??`: an empty variable counts as unset, as in Chromium's XDG lookup; otherwise the data
+  // directory would silently become "Release Desk" relative to whatever the current directory is.
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), APP_DIR_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_DIR_NAME);
 }
 
 /** Where things live inside a data directory. */
