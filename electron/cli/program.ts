@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
 import { addProjectsCommand } from './commands/projects';
+import { addNotesCommands } from './commands/notes';
 import { addStatusCommands } from './commands/status';
 import { EXIT_CODE, formatErrorJson, formatErrorText, reportError } from './output';
 
@@ -53,6 +54,7 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
   const openServices = (): Promise<CoreServices> => (services ??= deps.openServices());
   addProjectsCommand(program, { io: deps.io, services: openServices });
   addStatusCommands(program, { io: deps.io, services: openServices });
+  addNotesCommands(program, { io: deps.io, services: openServices });
   return program;
 }
 

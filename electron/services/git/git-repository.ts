@@ -5,12 +5,17 @@ import { AppError } from '../../../shared/ipc/errors';
 import { classifyGitError } from './git-errors';
 import { createGitRunner } from './git-runner';
 import {
+  DETAILED_LOG_FORMAT,
+  IDENTITY_LOG_FORMAT,
   LOG_FORMAT,
   MARKED_LOG_FORMAT,
   REF_FORMAT,
+  parseDetailedLog,
+  parseIdentityLog,
   parseLog,
   parseMarkedLog,
   parseRefs,
+  type DetailedCommit,
   type RefEntry,
 } from './log-format';
 
@@ -38,8 +43,16 @@ export interface GitRepository {
    * the same patch id (git's `--cherry-mark`).
    */
   cherryMarkedRightOnly(left: string, right: string): Promise<{ commit: CommitSummary; equivalent: boolean }[]>;
-  /** Subjects of every commit reachable from `ref`. */
-  subjects(ref: string): Promise<string[]>;
+  /** Subjects of every commit reachable from any of `refs`. */
+  subjects(...refs: string[]): Promise<string[]>;
+  /** Subject and rewrite-proof identity of every commit reachable from any of `refs`. */
+  identities(...refs: string[]): Promise<{ subject: string; identity: string }[]>;
+  /** Commits reachable from `include` and from none of `exclude`, newest first, with parents and bodies. */
+  detailedLog(include: readonly string[], exclude: readonly string[]): Promise<DetailedCommit[]>;
+  /** `remote.<name>.url` lines as configured (before `insteadOf` rewriting); empty when none. */
+  remoteConfig(): Promise<string>;
+  /** Whether `ancestor` is in the history of `descendant`. */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
   /** Tag names reachable from `ref`. */
   tagsMergedInto(ref: string): Promise<Set<string>>;
   /** A file's text at `ref`, or null when it does not exist there. */
@@ -116,9 +129,47 @@ export function openRepository(dir: string, options: { hooksDir: string }): GitR
       ]);
       return parseMarkedLog(output);
     },
-    async subjects(ref) {
-      const output = await run(['log', '--format=%s', '--end-of-options', checked(ref), '--']);
+    async subjects(...refs) {
+      if (refs.length === 0) return [];
+      const output = await run(['log', '--format=%s', '--end-of-options', ...refs.map(checked), '--']);
       return output.split('\n').filter(Boolean);
+    },
+    async identities(...refs) {
+      if (refs.length === 0) return [];
+      return parseIdentityLog(
+        await run(['log', `--format=${IDENTITY_LOG_FORMAT}`, '--end-of-options', ...refs.map(checked), '--']),
+      );
+    },
+    async detailedLog(include, exclude) {
+      if (include.length === 0) return [];
+      const output = await run([
+        'log',
+        `--format=${DETAILED_LOG_FORMAT}`,
+        '--end-of-options',
+        ...include.map(checked),
+        ...exclude.map((ref) => `^${checked(ref)}`),
+        '--',
+      ]);
+      return parseDetailedLog(output);
+    },
+    async remoteConfig() {
+      try {
+        return await git.raw(['config', '--get-regexp', '^remote\\..*\\.url$']);
+      } catch (error) {
+        // Exit code 1 with no output: no remote configured (a bare mirror of a bundle, say).
+        if (error instanceof GitError && error.message.trim() === '') return '';
+        throw error;
+      }
+    },
+    async isAncestor(ancestor, descendant) {
+      // Not `merge-base --is-ancestor`: it answers by exit code alone, and simple-git resolves a
+      // non-zero exit with empty stderr as success. The merge base of A and B is A exactly when A is
+      // an ancestor of B.
+      const [ancestorSha, base] = await Promise.all([
+        run(['rev-parse', '--verify', '--end-of-options', `${checked(ancestor)}^{commit}`]),
+        run(['merge-base', '--end-of-options', checked(ancestor), checked(descendant)]).catch(() => ''),
+      ]);
+      return base.trim() !== '' && base.trim() === ancestorSha.trim();
     },
     async tagsMergedInto(ref) {
       const output = await run(['tag', '--list', '--merged', checked(ref)]);

@@ -54,3 +54,63 @@ export function parseRefs(output: string): RefEntry[] {
       return { name, sha: peeled || object };
     });
 }
+
+/** A commit with what notes need: parents (for grouping merged branches), author email and body. */
+export interface DetailedCommit {
+  sha: string;
+  parents: string[];
+  date: string;
+  /** Author date, ISO-8601: kept by rebase and cherry-pick, so it identifies a rewritten commit. */
+  authorDate: string;
+  author: string;
+  email: string;
+  subject: string;
+  body: string;
+}
+
+/** The `--format` that {@link parseDetailedLog} reads. */
+export const DETAILED_LOG_FORMAT = `%H${FIELD}%P${FIELD}%cI${FIELD}%aI${FIELD}%an${FIELD}%ae${FIELD}%s${FIELD}%b${RECORD}`;
+
+/** Parses `git log --format=DETAILED_LOG_FORMAT` output. Pure. */
+export function parseDetailedLog(output: string): DetailedCommit[] {
+  const commits: DetailedCommit[] = [];
+  for (const record of output.split(RECORD)) {
+    const trimmed = record.replace(/^\n/, '');
+    if (!trimmed) continue;
+    const [sha = '', parents = '', date = '', authorDate = '', author = '', email = '', subject = '', ...body] =
+      trimmed.split(FIELD);
+    commits.push({
+      sha,
+      parents: parents.split(' ').filter(Boolean),
+      date,
+      authorDate,
+      author,
+      email,
+      subject,
+      body: body.join(FIELD).trim(),
+    });
+  }
+  return commits;
+}
+
+/**
+ * The identity of a commit that survives a rewrite (rebase, reset and re-apply, cherry-pick): author,
+ * author date and subject. Two commits with the same identity are the same change under new shas.
+ */
+export function commitIdentity(commit: { author: string; authorDate: string; subject: string }): string {
+  return `${commit.author}${FIELD}${commit.authorDate}${FIELD}${commit.subject}`;
+}
+
+/** The `--format` that {@link parseIdentityLog} reads. */
+export const IDENTITY_LOG_FORMAT = `%an${FIELD}%aI${FIELD}%s`;
+
+/** Parses `git log --format=IDENTITY_LOG_FORMAT`: each commit's subject and identity. */
+export function parseIdentityLog(output: string): { subject: string; identity: string }[] {
+  return output
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [author = '', authorDate = '', subject = ''] = line.split(FIELD);
+      return { subject, identity: commitIdentity({ author, authorDate, subject }) };
+    });
+}

@@ -32,7 +32,8 @@ export function laneRef(refs: readonly RefEntry[], branch: string): RefEntry | n
   );
 }
 
-function tagFormatFor(effective: EffectiveConfig, tagNames: string[]): TagFormat {
+/** The tag scheme and prefix in force: the config's, or inferred from the tags where it says `auto`. */
+export function tagFormatFor(effective: EffectiveConfig, tagNames: string[]): TagFormat {
   const { scheme, tagPrefix } = effective.config.versioning;
   const inferred = inferTagFormat(tagNames);
   return {
