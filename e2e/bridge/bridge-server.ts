@@ -35,6 +35,10 @@ export interface BridgeServer {
   pickedFolder: string | null;
   /** What the next `dialog.pickConfigFile` returns (a native file dialog is not reachable either). */
   pickedConfigFile: string | null;
+  /** The last text put on the "clipboard" (the system clipboard is not reachable from the bridge). */
+  clipboard: string | null;
+  /** Files "saved" through the export dialog: name and text, recorded instead of written. */
+  readonly savedFiles: { name: string; text: string }[];
   /** URLs `shell.openExternal` was asked to open, recorded instead of opened. */
   readonly openedUrls: string[];
   /** Failures that were not AppErrors (bugs); a test can assert there were none. */
@@ -62,6 +66,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     url: '',
     pickedFolder: options.pickedFolder !== undefined ? options.pickedFolder : (process.env[PICK_FOLDER_ENV] ?? null),
     pickedConfigFile: null,
+    clipboard: null,
+    savedFiles: [],
     openedUrls: [],
     internalErrors: [],
     close: async () => {},
@@ -72,6 +78,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       appInfo: { name: packageJson.productName, version: packageJson.version, platform: process.platform },
       registry: services.registry,
       train: services.train,
+      notes: services.notes,
+      writeClipboard: (text) => {
+        bridge.clipboard = text;
+      },
+      saveTextFile: async (name, text) => {
+        bridge.savedFiles.push({ name, text });
+        return name;
+      },
       pickFolder: async () => bridge.pickedFolder,
       pickConfigFile: async () => bridge.pickedConfigFile,
       openExternal: async (url) => {

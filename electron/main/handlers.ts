@@ -2,7 +2,9 @@ import { DEFAULT_EXTERNAL_HOSTS, isAllowedExternalUrl } from '../../shared/domai
 import type { EventChannel } from '../../shared/ipc/channels';
 import type { AppInfo, EventOf, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
+import { assertRefName } from '../services/git/git-repository';
 import type { ProjectRegistry } from '../services/projects/project-registry';
+import type { NotesWorkspace } from '../services/notes/notes-workspace';
 import type { TrainService } from '../services/train/train-service';
 
 /** Everything the handlers need from the outside world; Electron-specific parts are passed in. */
@@ -10,6 +12,11 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   registry: ProjectRegistry;
   train: TrainService;
+  notes: NotesWorkspace;
+  /** Puts text on the system clipboard (main-side: the renderer has no clipboard permission). */
+  writeClipboard: (text: string) => void;
+  /** Asks where to save a file and writes it; resolves the path, or null when cancelled. */
+  saveTextFile: (suggestedName: string, text: string) => Promise<string | null>;
   /** Shows a native folder picker; resolves null when cancelled or unavailable. */
   pickFolder: () => Promise<string | null>;
   /** Shows a native file picker for a `.release-desk.yml`; resolves null when cancelled. */
@@ -39,6 +46,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         fetch,
         onFetchProgress: (progress) => deps.emit('train.fetchProgress', { projectId, ...progress }),
       }),
+    'notes.generate': async ({ projectId, ...options }) => {
+      for (const ref of [options.from, options.to]) if (ref !== undefined) assertRefName(ref);
+      return deps.notes.generate(projectId, options);
+    },
+    'notes.saveDraft': async ({ projectId, version, ...changes }) => deps.notes.saveDraft(projectId, version, changes),
+    'notes.copy': async ({ projectId, version, format }) => {
+      deps.writeClipboard(deps.notes.render(projectId, version, format));
+      return { copied: true };
+    },
+    'notes.exportFile': async ({ projectId, version, format }) => {
+      const text = deps.notes.render(projectId, version, format);
+      const extension = format === 'json' ? 'json' : 'md';
+      const name =
+        format === 'changelog' ? `CHANGELOG-${version}.${extension}` : `release-notes-${version}.${extension}`;
+      return { path: await deps.saveTextFile(name, text) };
+    },
     'dialog.pickFolder': async () => ({ path: await deps.pickFolder() }),
     'dialog.pickConfigFile': async () => ({ path: await deps.pickConfigFile() }),
     'shell.openExternal': async ({ url }) => {

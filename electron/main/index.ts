@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, shell } from 'electron';
 import { EVENT_CHANNELS, wireName } from '../../shared/ipc/channels';
 import { createCoreServices } from '../services/core-services';
 import { registerAppSchemePrivileges, serveRendererFrom } from './app-protocol';
@@ -37,6 +38,17 @@ if (!app.requestSingleInstanceLock()) {
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
       registry: services.registry,
       train: services.train,
+      notes: services.notes,
+      writeClipboard: (text) => clipboard.writeText(text),
+      saveTextFile: async (suggestedName, text) => {
+        const options: Electron.SaveDialogOptions = { title: 'Export release notes', defaultPath: suggestedName };
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return null;
+        await writeFile(result.filePath, text, 'utf8');
+        return result.filePath;
+      },
       pickConfigFile: async () => {
         const options: Electron.OpenDialogOptions = {
           properties: ['openFile'],

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createGitService, type GitService } from './git/git-service';
+import { createDraftStore } from './notes/draft-store';
+import { createNotesWorkspace, type NotesWorkspace } from './notes/notes-workspace';
 import { dataLayout } from './paths/app-paths';
 import { createProjectRegistry, type ProjectRegistry } from './projects/project-registry';
 import type { SettingsStore } from './settings/settings-store';
@@ -11,6 +13,7 @@ export interface CoreServices {
   git: GitService;
   registry: ProjectRegistry;
   train: TrainService;
+  notes: NotesWorkspace;
 }
 
 /** Wires the core services over one data directory and settings store. */
@@ -20,5 +23,10 @@ export function createCoreServices(options: { dataDir: string; settings: Setting
   const git = createGitService({ hooksDir: layout.hooksDir });
   const registry = createProjectRegistry({ dataDir: options.dataDir, git, settings: options.settings });
   const train = createTrainService({ registry, hooksDir: layout.hooksDir });
-  return { dataDir: options.dataDir, git, registry, train };
+  const notes = createNotesWorkspace({
+    registry,
+    drafts: createDraftStore(options.dataDir),
+    hooksDir: layout.hooksDir,
+  });
+  return { dataDir: options.dataDir, git, registry, train, notes };
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { ConfigSources } from '../domain/config/project-config';
 import type { AddProjectProgress, Project } from '../domain/project';
+import { entryEditSchema } from '../domain/notes/draft';
+import { NOTES_FORMATS, type NotesWorkspaceView } from '../domain/notes/notes-view';
 import type { TrainStatus } from '../domain/train/train-status';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const noArgs = z.object({}).strict();
 const projectId = z.string().min(1).max(300);
+/** A ref the user typed: checked again with git's rules in main before it reaches git. */
+const userRef = z.string().trim().min(1).max(255).optional();
+const targetVersion = z.string().min(1).max(100);
 
 /**
  * Argument schemas, one per invoke channel. Main parses every payload with these before any handler
@@ -40,6 +45,31 @@ export const argSchemas = {
       fetch: z.boolean(),
     })
     .strict(),
+  'notes.generate': z
+    .object({
+      projectId,
+      from: userRef,
+      to: userRef,
+      /** The release date, `YYYY-MM-DD`; decides the CalVer year. */
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
+        .optional(),
+      /** A version chosen by hand; validated against the tags. */
+      version: z.string().trim().min(1).max(100).optional(),
+    })
+    .strict(),
+  'notes.saveDraft': z
+    .object({
+      projectId,
+      version: targetVersion,
+      summary: z.string().max(20_000).optional(),
+      edits: z.record(z.string().max(100), entryEditSchema).optional(),
+      order: z.array(z.string().max(100)).max(20_000).optional(),
+    })
+    .strict(),
+  'notes.copy': z.object({ projectId, version: targetVersion, format: z.enum(NOTES_FORMATS) }).strict(),
+  'notes.exportFile': z.object({ projectId, version: targetVersion, format: z.enum(NOTES_FORMATS) }).strict(),
   'dialog.pickFolder': noArgs,
   'dialog.pickConfigFile': noArgs,
   'shell.openExternal': z.object({ url: z.string().min(1).max(2048) }).strict(),
@@ -60,6 +90,10 @@ export interface ResultTypes {
   'projects.remove': { removed: string };
   'projects.setConfigFile': Project;
   'train.status': TrainReport;
+  'notes.generate': NotesWorkspaceView;
+  'notes.saveDraft': NotesWorkspaceView;
+  'notes.copy': { copied: true };
+  'notes.exportFile': { path: string | null };
   'dialog.pickFolder': { path: string | null };
   'dialog.pickConfigFile': { path: string | null };
   'shell.openExternal': { opened: boolean };

@@ -78,6 +78,9 @@ describe('dispatch over the real handlers and services', () => {
       appInfo: { name: 'Release Desk', version: '0.1.0', platform: 'linux' },
       registry: services.registry,
       train: services.train,
+      notes: services.notes,
+      writeClipboard: () => {},
+      saveTextFile: async () => null,
       pickFolder: () => world.pickFolder(),
       pickConfigFile: async () => '/home/me/release-desk.yml',
       openExternal: async (url) => {

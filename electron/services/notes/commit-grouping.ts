@@ -18,7 +18,8 @@ const OTHER_MERGE = /^Merge (branch|remote-tracking branch|tag|commit) /;
  * Groups the commits of a range into PRs and direct commits, in memory and in one pass. A squash merge
  * is one commit ending in `(#N)`. A merge commit's PR also owns the commits of its merged branch: those
  * reachable from its second parent, inside the range, that neither lie on the first-parent line nor
- * were claimed by an older merge. Plain "Merge branch …" commits (a branch synced with another) carry
+ * were claimed by an older merge; unless that branch holds other PRs (a promotion PR), whose commits
+ * then stay entries of their own. Plain "Merge branch …" commits (a branch synced with another) carry
  * no change of their own and are left out.
  */
 export function groupCommits(commits: readonly DetailedCommit[]): CommitGroup[] {
@@ -43,16 +44,34 @@ export function groupCommits(commits: readonly DetailedCommit[]): CommitGroup[] 
   const merges = commits.filter((commit) => commit.parents.length > 1 && GITHUB_MERGE.test(commit.subject)).reverse();
   for (const merge of merges) {
     const group: CommitGroup = { pr: prNumberFromSubject(merge.subject), head: merge, commits: [merge] };
-    owner.set(merge.sha, group);
-    if (group.pr !== null) groupsByPr.set(group.pr, group);
+    const branch: DetailedCommit[] = [];
+    let holdsOtherPrs = false;
+    const seen = new Set<string>();
     const stack = merge.parents.slice(1);
     while (stack.length > 0) {
       const sha = stack.pop() as string;
       const commit = bySha.get(sha);
-      if (!commit || mainline.has(sha) || owner.has(sha)) continue;
-      owner.set(sha, group);
-      group.commits.push(commit);
+      if (!commit || mainline.has(sha) || seen.has(sha)) continue;
+      seen.add(sha);
+      const claimed = owner.get(sha);
+      if (claimed) {
+        if (claimed.head === commit) holdsOtherPrs = true;
+        continue;
+      }
+      const pr = prNumberFromSubject(commit.subject);
+      if (pr !== null && pr !== group.pr) holdsOtherPrs = true;
+      branch.push(commit);
       stack.push(...commit.parents);
+    }
+    owner.set(merge.sha, group);
+    if (group.pr !== null) groupsByPr.set(group.pr, group);
+    // A promotion PR (field-tm's `Merge pull request #2903 from hotosm/dev`) merges a branch that holds
+    // other PRs: those, and the direct commits between them, are entries of their own, so it claims
+    // only its merge commit rather than swallowing a whole release under one line.
+    if (holdsOtherPrs) continue;
+    for (const commit of branch) {
+      owner.set(commit.sha, group);
+      group.commits.push(commit);
     }
   }
 

@@ -1,5 +1,6 @@
 import semver from 'semver';
 import type { NotesEntry } from '../../../shared/domain/notes/notes-model';
+import type { NextVersion } from '../../../shared/domain/notes/notes-view';
 import {
   formatVersion,
   parseVersion,
@@ -8,16 +9,7 @@ import {
 } from '../../../shared/domain/versions/release-tags';
 import { AppError } from '../../../shared/ipc/errors';
 
-/** A suggested (or validated manual) next version, with the reason in words. */
-export interface NextVersion {
-  scheme: TagFormat['scheme'];
-  /** The previous release's version, or null for a first release. */
-  current: string | null;
-  next: string;
-  /** The tag the release will get, with the project's prefix. */
-  tag: string;
-  reason: string;
-}
+export type { NextVersion };
 
 type Change = 'breaking' | 'feature' | 'fix';
 
