@@ -55,7 +55,27 @@ export function compareVersions(a: Version, b: Version): number {
   if (a.prerelease === b.prerelease) return 0;
   if (a.prerelease === null) return 1;
   if (b.prerelease === null) return -1;
-  return a.prerelease < b.prerelease ? -1 : 1;
+  return comparePrerelease(a.prerelease, b.prerelease);
+}
+
+/**
+ * SemVer 2.0.0 §11: dot-separated identifiers compared left to right, numeric ones as numbers (below
+ * alphanumeric ones), and a shorter list first when all before it are equal, so `rc.2` < `rc.10`.
+ */
+function comparePrerelease(a: string, b: string): number {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const x = left[index] as string;
+    const y = right[index] as string;
+    if (x === y) continue;
+    const xNumeric = /^\d+$/.test(x);
+    const yNumeric = /^\d+$/.test(y);
+    if (xNumeric && yNumeric) return Number(x) - Number(y);
+    if (xNumeric !== yNumeric) return xNumeric ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }
 
 /**
