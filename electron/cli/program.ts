@@ -1,4 +1,7 @@
+import { homedir } from 'node:os';
 import { Command, CommanderError } from 'commander';
+import { checkInstalledGit } from '../services/git/git-version';
+import { dataLayout, defaultDataDir } from '../services/paths/app-paths';
 import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
 import { addProjectsCommand } from './commands/projects';
@@ -50,11 +53,14 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
       outputError: (text) => onUsageError(text),
     })
     .exitOverride()
-    .addHelpText('after', HELP_FOOTER);
+    .addHelpText('after', HELP_FOOTER)
+    // Every command works through git: refuse early, in one sentence, when it is missing or too old.
+    .hook('preAction', () => checkInstalledGit());
   const openServices = (): Promise<CoreServices> => (services ??= deps.openServices());
   addProjectsCommand(program, { io: deps.io, services: openServices });
-  addStatusCommands(program, { io: deps.io, services: openServices });
-  addNotesCommands(program, { io: deps.io, services: openServices });
+  const hooksDir = (): string => dataLayout(defaultDataDir(deps.io.env, process.platform, homedir())).hooksDir;
+  addStatusCommands(program, { io: deps.io, services: openServices, hooksDir });
+  addNotesCommands(program, { io: deps.io, hooksDir });
   return program;
 }
 

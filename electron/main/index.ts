@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, shell } from 'electron';
 import { EVENT_CHANNELS, wireName } from '../../shared/ipc/channels';
 import { createCoreServices } from '../services/core-services';
+import { checkInstalledGit } from '../services/git/git-version';
 import { registerAppSchemePrivileges, serveRendererFrom } from './app-protocol';
 import { createElectronSettingsStore } from './electron-settings-store';
 import { createHandlers } from './handlers';
@@ -31,7 +32,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    try {
+      await checkInstalledGit();
+    } catch (error) {
+      // Nothing in Release Desk works without git: say so plainly instead of failing on every screen.
+      dialog.showErrorBox('Release Desk needs git', error instanceof Error ? error.message : String(error));
+      app.quit();
+      return;
+    }
     const dataDir = app.getPath('userData');
     const services = createCoreServices({ dataDir, settings: createElectronSettingsStore(dataDir) });
     const handlers = createHandlers({

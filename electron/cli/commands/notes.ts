@@ -3,16 +3,15 @@ import type { Command } from 'commander';
 import { renderChangelogSection } from '../../../shared/domain/notes/render-changelog';
 import { renderReleaseMarkdown } from '../../../shared/domain/notes/render-markdown';
 import { AppError } from '../../../shared/ipc/errors';
-import type { CoreServices } from '../../services/core-services';
 import { generateNotes, type NotesResult } from '../../services/notes/notes-service';
-import { dataLayout } from '../../services/paths/app-paths';
 import type { CliIo } from '../cli-io';
 import { formatJson } from '../output';
 
 /** What the `notes` and `version` commands need. */
 export interface NotesCommandDeps {
   io: CliIo;
-  services: () => Promise<CoreServices>;
+  /** The app's empty hooks folder (git runs no repository hooks). */
+  hooksDir: () => string;
 }
 
 interface NotesOptions {
@@ -65,7 +64,6 @@ export function notesJson(result: NotesResult): unknown {
 export function addNotesCommands(program: Command, deps: NotesCommandDeps): void {
   const { io } = deps;
   const run = async (options: NotesOptions): Promise<NotesResult> => {
-    const services = await deps.services();
     const date = parseReleaseDate(options.date);
     return generateNotes(
       {
@@ -75,7 +73,7 @@ export function addNotesCommands(program: Command, deps: NotesCommandDeps): void
         ...(options.to ? { to: options.to } : {}),
         ...(date ? { date } : {}),
       },
-      { hooksDir: dataLayout(services.dataDir).hooksDir },
+      { hooksDir: deps.hooksDir() },
     );
   };
   const common = (command: Command): Command =>

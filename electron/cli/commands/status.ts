@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { loadEffectiveConfig } from '../../services/config/config-loader';
 import type { CoreServices } from '../../services/core-services';
 import { openRepository } from '../../services/git/git-repository';
-import { dataLayout } from '../../services/paths/app-paths';
+import { trainReportForRepository } from '../../services/train/train-service';
 import type { CliIo } from '../cli-io';
 import { formatJson } from '../output';
 import { statusJson, statusText } from '../status-output';
@@ -13,6 +13,8 @@ import { statusJson, statusText } from '../status-output';
 export interface StatusCommandDeps {
   io: CliIo;
   services: () => Promise<CoreServices>;
+  /** The app's empty hooks folder, found without opening the settings (commands on `--repo` need no more). */
+  hooksDir: () => string;
 }
 
 interface RepoOptions {
@@ -47,10 +49,10 @@ export function addStatusCommands(program: Command, deps: StatusCommandDeps): vo
     .option('--json', 'print JSON')
     .action(async (options: RepoOptions) => {
       requireOneTarget(options);
-      const services = await deps.services();
       const report = options.project
-        ? await services.train.forProject(options.project, { fetch: options.fetch === true })
-        : await services.train.forRepository(absolute(options.repo as string), {
+        ? await (await deps.services()).train.forProject(options.project, { fetch: options.fetch === true })
+        : await trainReportForRepository(absolute(options.repo as string), {
+            hooksDir: deps.hooksDir(),
             ...(options.config ? { configFile: absolute(options.config) } : {}),
           });
       io.stdout.write(options.json ? formatJson(statusJson(report)) : statusText(report));
@@ -65,10 +67,7 @@ export function addStatusCommands(program: Command, deps: StatusCommandDeps): vo
     .option('--config <file>', 'a .release-desk.yml to use instead of the repository’s own')
     .option('--json', 'print JSON')
     .action(async (options: RepoOptions) => {
-      const services = await deps.services();
-      const repo = openRepository(absolute(options.repo as string), {
-        hooksDir: dataLayout(services.dataDir).hooksDir,
-      });
+      const repo = openRepository(absolute(options.repo as string), { hooksDir: deps.hooksDir() });
       const effective = await loadEffectiveConfig(repo, options.config ? absolute(options.config) : undefined);
       const document = {
         sources: effective.sources,

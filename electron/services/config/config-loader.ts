@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/config/project-config';
 import { AppError } from '../../../shared/ipc/errors';
 import type { GitRepository } from '../git/git-repository';
+import type { RefEntry } from '../git/log-format';
 import {
   parseVersionFileSpec,
   readCommitizenSettings,
@@ -64,13 +65,35 @@ function pyprojectCandidates(files: string[]): string[] {
     .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
 }
 
-/** Refs tried, in order, for the team's config file: the default branch first. */
-const CONFIG_REFS = ['HEAD', 'refs/remotes/origin/HEAD', 'main', 'master'];
+/** Local and remote-tracking refs that stand for the default branch when HEAD does not resolve. */
+const DEFAULT_BRANCH_REFS = ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master'];
 
-async function firstResolvable(repo: GitRepository, refs: readonly string[]): Promise<string | null> {
-  for (const ref of refs) {
-    const sha = await repo.resolveCommit(ref);
-    if (sha) return sha;
+function shaOf(refs: readonly RefEntry[], names: readonly string[]): string | null {
+  for (const name of names) {
+    const found = refs.find((ref) => ref.name === name);
+    if (found) return found.sha;
+  }
+  return null;
+}
+
+async function readTeamConfig(repo: GitRepository, refs: readonly RefEntry[], configFile?: string) {
+  if (configFile) {
+    const text = await readFile(configFile, 'utf8').catch(() => {
+      throw new AppError('NOT_FOUND', `The config file "${configFile}" could not be read. Check the path.`);
+    });
+    return { config: parseProjectConfig(text, configFile), file: configFile as string | null };
+  }
+  // The default branch: HEAD, or (in a mirror whose HEAD dangles) origin/HEAD, main or master.
+  const defaultRef = (await repo.resolveCommit('HEAD')) ?? shaOf(refs, DEFAULT_BRANCH_REFS);
+  const text = defaultRef ? await repo.readFile(defaultRef, CONFIG_FILE_NAME) : null;
+  return { config: parseProjectConfig(text ?? '', CONFIG_FILE_NAME), file: text === null ? null : CONFIG_FILE_NAME };
+}
+
+async function readCommitizen(repo: GitRepository, ref: string | null): Promise<CommitizenSettings | null> {
+  for (const candidate of ref ? pyprojectCandidates(await repo.listFiles(ref)) : []) {
+    const text = await repo.readFile(ref as string, candidate);
+    const settings = text ? readCommitizenSettings(candidate, text) : null;
+    if (settings) return settings;
   }
   return null;
 }
@@ -78,33 +101,27 @@ async function firstResolvable(repo: GitRepository, refs: readonly string[]): Pr
 /**
  * Loads the effective config of a repository: `--config FILE` when given (it replaces the repository's
  * file), else `.release-desk.yml` on the default branch, else the defaults. Commitizen's settings are
- * then read from the release (main) branch, where the version files are compared with the tags.
+ * read from the release (main) branch, where the version files are compared with the tags. `refs` is
+ * the caller's `repo.refs()`, listed once and shared, and the two reads run side by side.
  */
-export async function loadEffectiveConfig(repo: GitRepository, configFile?: string): Promise<EffectiveConfig> {
-  const defaultRef = await firstResolvable(repo, CONFIG_REFS);
-  let config: ProjectConfig;
-  let file: string | null = null;
-  if (configFile) {
-    const text = await readFile(configFile, 'utf8').catch(() => {
-      throw new AppError('NOT_FOUND', `The config file "${configFile}" could not be read. Check the path.`);
-    });
-    config = parseProjectConfig(text, configFile);
-    file = configFile;
-  } else {
-    const text = defaultRef ? await repo.readFile(defaultRef, CONFIG_FILE_NAME) : null;
-    config = parseProjectConfig(text ?? '', CONFIG_FILE_NAME);
-    file = text === null ? null : CONFIG_FILE_NAME;
-  }
-
-  const main = config.branches.main;
-  const releaseRef = await firstResolvable(repo, [`refs/remotes/origin/${main}`, `refs/heads/${main}`]);
-  const ref = releaseRef ?? defaultRef;
-  let commitizen: CommitizenSettings | null = null;
-  for (const candidate of ref ? pyprojectCandidates(await repo.listFiles(ref)) : []) {
-    const text = await repo.readFile(ref as string, candidate);
-    commitizen = text ? readCommitizenSettings(candidate, text) : null;
-    if (commitizen) break;
-  }
+export async function loadEffectiveConfig(
+  repo: GitRepository,
+  configFile?: string,
+  knownRefs?: readonly RefEntry[],
+): Promise<EffectiveConfig> {
+  const refs = knownRefs ?? (await repo.refs());
+  const teamConfig = readTeamConfig(repo, refs, configFile);
+  // The release branch is named by the config, but it is `main` in the defaults and nearly always:
+  // start reading commitizen's settings from it at once, and again only if the config names another.
+  const releaseRefOf = (main: string): string | null =>
+    shaOf(refs, [`refs/remotes/origin/${main}`, `refs/heads/${main}`]) ?? shaOf(refs, DEFAULT_BRANCH_REFS);
+  const guessed = releaseRefOf('main');
+  const commitizenFromMain = readCommitizen(repo, guessed);
+  // Not awaited when the config names another release branch: its failure must not go unhandled.
+  commitizenFromMain.catch(() => undefined);
+  const { config, file } = await teamConfig;
+  const releaseRef = releaseRefOf(config.branches.main);
+  const commitizen = releaseRef === guessed ? await commitizenFromMain : await readCommitizen(repo, releaseRef);
 
   const configured = config.versionFiles
     .map((spec) => parseVersionFileSpec(spec))

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { AppError } from '../../../shared/ipc/errors';
 
 /** The oldest git Release Desk supports (Debian 11's); older ones lack options the engine relies on. */
@@ -30,4 +31,39 @@ export function assertSupportedGitVersion(output: string): void {
       );
     }
   }
+}
+
+let installedGitCheck: Promise<void> | null = null;
+
+/**
+ * Checks once per process that git is installed and new enough; throws `GIT_MISSING` with what to do.
+ * Run at start-up by the app and before every CLI command, so an old git fails with one clear message
+ * instead of an obscure error halfway through a flow.
+ */
+export function checkInstalledGit(): Promise<void> {
+  installedGitCheck ??= new Promise<void>((resolve, reject) => {
+    execFile(
+      'git',
+      ['--version'],
+      { timeout: 10_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      (error, stdout) => {
+        if (error) {
+          reject(
+            new AppError(
+              'GIT_MISSING',
+              `Git was not found. Install git ${MINIMUM_GIT_VERSION.join('.')} or newer and make sure it is on the PATH.`,
+            ),
+          );
+          return;
+        }
+        try {
+          assertSupportedGitVersion(stdout);
+          resolve();
+        } catch (failure) {
+          reject(failure);
+        }
+      },
+    );
+  });
+  return installedGitCheck;
 }

@@ -21,15 +21,18 @@ export function parseLog(output: string): CommitSummary[] {
   return commits;
 }
 
-/** Parses `git log --cherry-mark --format=MARKED_LOG_FORMAT`: each commit with whether git found an equivalent patch. */
-export function parseMarkedLog(output: string): { commit: CommitSummary; equivalent: boolean }[] {
-  const result: { commit: CommitSummary; equivalent: boolean }[] = [];
+/**
+ * Parses `git log --format=MARKED_LOG_FORMAT`: each commit with its mark (`=` equivalent patch under
+ * `--cherry-mark`, `<`/`>` its side under `--left-right`) and whether git found an equivalent patch.
+ */
+export function parseMarkedLog(output: string): { commit: CommitSummary; equivalent: boolean; mark: string }[] {
+  const result: { commit: CommitSummary; equivalent: boolean; mark: string }[] = [];
   for (const record of output.split(RECORD)) {
     const trimmed = record.replace(/^\n/, '');
     if (!trimmed) continue;
     const mark = trimmed.slice(0, 1);
     const [commit] = parseLog(trimmed.slice(2) + RECORD);
-    if (commit) result.push({ commit, equivalent: mark === '=' });
+    if (commit) result.push({ commit, equivalent: mark === '=', mark });
   }
   return result;
 }

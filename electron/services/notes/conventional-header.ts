@@ -15,6 +15,10 @@ const parser = new CommitParser({
   breakingHeaderPattern: /^(\w*)(?:\(([^()]*)\))?!: (.*)$/,
   headerCorrespondence: ['type', 'scope', 'subject'],
   noteKeywords: ['BREAKING CHANGE', 'BREAKING-CHANGE'],
+  // Issue references (`#123`, `closes #4`) are not used here, and their regex dominated the time of a
+  // 5,000-commit range: undefined turns that scan off.
+  issuePrefixes: undefined,
+  referenceActions: undefined,
 });
 
 /** Parses a header (plus optional body) with conventional-commits-parser. Anything unparsed has type null. */

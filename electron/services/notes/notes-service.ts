@@ -46,8 +46,11 @@ async function webUrlOf(repo: GitRepository): Promise<string | null> {
  */
 export async function generateNotes(request: NotesRequest, options: { hooksDir: string }): Promise<NotesResult> {
   const repo = openRepository(request.dir, { hooksDir: options.hooksDir });
-  const config = await loadEffectiveConfig(repo, request.configFile);
   const refs = await repo.refs();
+  const [config, webUrl] = await Promise.all([
+    loadEffectiveConfig(repo, request.configFile, refs),
+    request.repositoryUrl !== undefined ? Promise.resolve(request.repositoryUrl) : webUrlOf(repo),
+  ]);
   const tagNames = refs
     .filter((ref) => ref.name.startsWith('refs/tags/'))
     .map((ref) => ref.name.slice('refs/tags/'.length));
@@ -55,10 +58,13 @@ export async function generateNotes(request: NotesRequest, options: { hooksDir: 
   const releases = releaseTags(tagNames, format, config.ignoredTagFormats);
   const to = request.to ?? laneRef(refs, config.config.branches.main)?.name ?? config.config.branches.main;
 
+  // GitHub's release config at the target, read while the range is chosen; a bad target is reported
+  // by the range selection, so a failure here is only a missing file.
+  const releaseConfig = repo.readFile(to, '.github/release.yml').catch(() => null);
   const selected = await selectRange({ repo, releases, to, ...(request.from ? { from: request.from } : {}) });
-  const releaseConfigText = await repo.readFile(selected.range.toSha, '.github/release.yml');
+  const releaseConfigText = await releaseConfig;
   const github = releaseConfigText === null ? null : parseGitHubReleaseConfig(releaseConfigText);
-  const repositoryUrl = request.repositoryUrl !== undefined ? request.repositoryUrl : await webUrlOf(repo);
+  const repositoryUrl = webUrl;
   const notes = buildNotes({
     selected,
     groups: withoutReleased(groupCommits(selected.commits), selected.released),

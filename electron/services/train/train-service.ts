@@ -16,6 +16,24 @@ export interface TrainService {
   forRepository(dir: string, options: { configFile?: string }): Promise<TrainReport>;
 }
 
+/**
+ * The train status of any repository directory (a clone or a bare mirror), read with git alone. It
+ * needs no project registry, so the CLI's `status --repo` runs it without opening the app's settings.
+ */
+export async function trainReportForRepository(
+  dir: string,
+  options: { hooksDir: string; configFile?: string; fetchError?: string | null },
+): Promise<TrainReport> {
+  const repo = openRepository(dir, { hooksDir: options.hooksDir });
+  const refs = await repo.refs();
+  const effective = await loadEffectiveConfig(repo, options.configFile, refs);
+  return {
+    status: await computeTrainStatus(repo, effective, undefined, refs),
+    configSources: effective.sources,
+    fetchError: options.fetchError ?? null,
+  };
+}
+
 /** Creates the {@link TrainService}. */
 export function createTrainService(deps: { registry: ProjectRegistry; hooksDir: string }): TrainService {
   const report = async (
@@ -24,8 +42,13 @@ export function createTrainService(deps: { registry: ProjectRegistry; hooksDir: 
     fetchError: string | null,
   ): Promise<TrainReport> => {
     const repo = openRepository(dir, { hooksDir: deps.hooksDir });
-    const effective = await loadEffectiveConfig(repo, configFile);
-    return { status: await computeTrainStatus(repo, effective), configSources: effective.sources, fetchError };
+    const refs = await repo.refs();
+    const effective = await loadEffectiveConfig(repo, configFile, refs);
+    return {
+      status: await computeTrainStatus(repo, effective, undefined, refs),
+      configSources: effective.sources,
+      fetchError,
+    };
   };
 
   return {

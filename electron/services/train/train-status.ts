@@ -50,10 +50,11 @@ export async function computeTrainStatus(
   repo: GitRepository,
   effective: EffectiveConfig,
   now: () => Date = () => new Date(),
+  knownRefs?: readonly RefEntry[],
 ): Promise<TrainStatus> {
   const branches = effective.config.branches;
   for (const lane of LANES) assertRefName(branches[lane]);
-  const refs = await repo.refs();
+  const refs = knownRefs ?? (await repo.refs());
   const refOf = Object.fromEntries(LANES.map((lane) => [lane, laneRef(refs, branches[lane])])) as Record<
     Lane,
     RefEntry | null
@@ -82,27 +83,27 @@ export async function computeTrainStatus(
   };
 
   const developmentRef = refOf.development;
-  const developmentPrs = developmentRef
-    ? repo
-        .subjects(developmentRef.sha)
-        .then((subjects) => new Set(subjects.map(prNumberFromSubject).filter((pr): pr is number => pr !== null)))
-    : Promise.resolve(new Set<number>());
 
   const debtOf = async (lane: Exclude<Lane, 'development'>): Promise<BackMergeDebt | null> => {
     const ref = refOf[lane];
     if (!ref || !developmentRef) return null;
-    const [marked, prsInDevelopment] = await Promise.all([
-      repo.cherryMarkedRightOnly(developmentRef.sha, ref.sha),
-      developmentPrs,
-    ]);
-    // Already in development: the same patch (cherry-mark) or the same PR number (a cherry-pick
-    // whose conflicts were resolved, so its patch differs).
-    const missing: CommitSummary[] = marked
-      .filter(({ equivalent, commit }) => {
-        const pr = prNumberFromSubject(commit.subject);
-        return !equivalent && !(pr !== null && prsInDevelopment.has(pr));
-      })
-      .map(({ commit }) => commit);
+    // One walk of development...lane without equivalent patches: the right side is what the lane has
+    // and development lacks; the left side is where a back-merge of it would sit.
+    const sides = await repo.cherryPickSides(developmentRef.sha, ref.sha);
+    const candidates = sides.right.filter((commit) => !commit.isMerge);
+    const prsInDevelopment = new Set(prNumbersOf(sides.left));
+    // A PR merged into development before the lanes forked is not on the left side: look those up.
+    const unexplained = prNumbersOf(candidates).filter((pr) => !prsInDevelopment.has(pr));
+    for (const subject of await repo.subjectsNamingPrs(developmentRef.sha, unexplained)) {
+      const pr = prNumberFromSubject(subject);
+      if (pr !== null) prsInDevelopment.add(pr);
+    }
+    // Already in development: the same patch, or the same PR number (a cherry-pick whose conflicts
+    // were resolved, so its patch differs).
+    const missing: CommitSummary[] = candidates.filter((commit) => {
+      const pr = prNumberFromSubject(commit.subject);
+      return !(pr !== null && prsInDevelopment.has(pr));
+    });
     const noun =
       lane === 'staging' ? plural(missing.length, 'hotfix', 'hotfixes') : plural(missing.length, 'commit', 'commits');
     return {
@@ -128,20 +129,29 @@ export async function computeTrainStatus(
     const newest = releases[0];
     if (!newest || !mainRef) return null;
     const sha = refs.find((ref) => ref.name === `refs/tags/${newest.tag}`)?.sha ?? '';
-    const [merged, [, unreleased]] = await Promise.all([
-      repo.tagsMergedInto(mainRef.sha),
-      repo.leftRightCount(sha, mainRef.sha),
-    ]);
-    const newestAncestor = releases.find((release) => merged.has(release.tag));
+    // Nothing only on the tag's side means the tag is in main's history; only then is the costlier
+    // "which release tags are in main" walk skipped.
+    const [onlyInTag, unreleased] = await repo.leftRightCount(sha, mainRef.sha);
+    const isAncestor = onlyInTag === 0;
+    const merged = isAncestor ? null : await repo.tagsMergedInto(mainRef.sha);
+    const newestAncestor = merged ? releases.find((release) => merged.has(release.tag)) : undefined;
     return {
       tag: newest.tag,
       sha,
       version: formatVersion(newest.version),
-      isAncestor: merged.has(newest.tag),
+      isAncestor,
       unreleasedCommits: unreleased,
-      newestAncestorTag: newestAncestor && newestAncestor.tag !== newest.tag ? newestAncestor.tag : null,
+      newestAncestorTag: newestAncestor ? newestAncestor.tag : null,
     };
   };
+
+  // Version files depend only on main's head: read them alongside everything else.
+  const versionTexts = Promise.all(
+    effective.versionFiles.map(async (spec) => ({
+      spec,
+      text: mainRef ? await repo.readFile(mainRef.sha, spec.path) : null,
+    })),
+  );
 
   const [lanes, developmentToStaging, stagingToMain, stagingDebt, mainDebt, lastRelease] = await Promise.all([
     Promise.all(lanesWithHeads),
@@ -153,13 +163,10 @@ export async function computeTrainStatus(
   ]);
 
   const versionFiles: VersionFileStatus[] = mainRef
-    ? await Promise.all(
-        effective.versionFiles.map(async (spec) => {
-          const text = await repo.readFile(mainRef.sha, spec.path);
-          const version = text === null ? null : readDeclaredVersion(text, spec.pattern);
-          return { path: spec.path, version, matchesTag: lastRelease !== null && version === lastRelease.version };
-        }),
-      )
+    ? (await versionTexts).map(({ spec, text }) => {
+        const version = text === null ? null : readDeclaredVersion(text, spec.pattern);
+        return { path: spec.path, version, matchesTag: lastRelease !== null && version === lastRelease.version };
+      })
     : [];
 
   const pairs = [developmentToStaging, stagingToMain].filter((pair): pair is PairStatus => pair !== null);

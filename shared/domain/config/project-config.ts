@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRefName } from '../refs/ref-name';
 
 /** The three lanes of the release train, in promotion order. */
 export const LANES = ['development', 'staging', 'main'] as const;
@@ -10,7 +11,11 @@ const branchName = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !name.startsWith('-'), 'a branch name cannot start with "-"');
+  .superRefine((name, context) => {
+    // git's own ref-name rules, so `config check` names the field instead of git failing later.
+    const check = checkRefName(name);
+    if (!check.ok) context.addIssue({ code: 'custom', message: check.reason });
+  });
 
 /** One notes category, in the shape of GitHub's `.github/release.yml` (`title`, `labels`) plus commit types. */
 const categorySchema = z

@@ -30,26 +30,67 @@ function entryLine(entry: NotesEntry, repositoryUrl: string | null): string {
   return `* ${entry.title} (${sha})${by}`;
 }
 
-function render(input: MarkdownInput, entries: NotesEntry[], omitted: number): string {
+/** The pieces of the body, each rendered once, so shortening only has to add up lengths. */
+interface Pieces {
+  head: string[];
+  /** In rendering order: the category heading (when it is the category's first entry) and the line. */
+  items: { heading: string | null; line: string }[];
+  tail: string[];
+  omittedLine: (omitted: number) => string;
+}
+
+function pieces(input: MarkdownInput, ordered: NotesEntry[]): Pieces {
   const { notes } = input;
-  const lines: string[] = [];
-  lines.push(input.summary.trim() || '_No summary yet._', '');
-  lines.push('<details><summary>Technical summary</summary>', '');
-  for (const category of notes.categories) {
-    const inCategory = entries.filter((entry) => entry.category === category);
-    if (inCategory.length === 0) continue;
-    lines.push(`### ${category}`, '');
-    for (const entry of inCategory) lines.push(entryLine(entry, notes.repositoryUrl));
-    lines.push('');
+  const items: Pieces['items'] = [];
+  let category: string | null = null;
+  for (const entry of ordered) {
+    const heading = entry.category !== category ? `### ${entry.category}` : null;
+    category = entry.category;
+    items.push({ heading, line: entryLine(entry, notes.repositoryUrl) });
   }
-  if (omitted > 0) {
-    const where = notes.compareUrl ? ` See the full changelog: ${notes.compareUrl}` : '';
-    lines.push(`… and ${omitted} more ${omitted === 1 ? 'change' : 'changes'} not listed here.${where}`, '');
-  }
-  lines.push('</details>', '');
-  if (notes.contributors.length > 0) lines.push(`**Contributors:** ${notes.contributors.join(', ')}`, '');
-  if (notes.compareUrl) lines.push(`**Full Changelog**: ${notes.compareUrl}`, '');
+  const tail = ['</details>', ''];
+  if (notes.contributors.length > 0) tail.push(`**Contributors:** ${notes.contributors.join(', ')}`, '');
+  if (notes.compareUrl) tail.push(`**Full Changelog**: ${notes.compareUrl}`, '');
+  const where = notes.compareUrl ? ` See the full changelog: ${notes.compareUrl}` : '';
+  return {
+    head: [input.summary.trim() || '_No summary yet._', '', '<details><summary>Technical summary</summary>', ''],
+    items,
+    tail,
+    omittedLine: (omitted) => `… and ${omitted} more ${omitted === 1 ? 'change' : 'changes'} not listed here.${where}`,
+  };
+}
+
+/** The body with the first `count` items, then the "and N more" line when any were left out. */
+function assemble(parts: Pieces, count: number): string {
+  const lines = [...parts.head];
+  parts.items.slice(0, count).forEach((item, index) => {
+    if (item.heading) {
+      if (index > 0) lines.push('');
+      lines.push(item.heading, '');
+    }
+    lines.push(item.line);
+  });
+  if (count > 0) lines.push('');
+  const omitted = parts.items.length - count;
+  if (omitted > 0) lines.push(parts.omittedLine(omitted), '');
+  lines.push(...parts.tail);
   return lines.join('\n');
+}
+
+/** The length {@link assemble} would give, computed from prefix sums instead of building the text. */
+function lengthCalculator(parts: Pieces): (count: number) => number {
+  const base = [...parts.head, ...parts.tail].reduce((sum, line) => sum + line.length + 1, 0) - 1;
+  const prefix = [0];
+  parts.items.forEach((item, index) => {
+    const heading = item.heading ? (index > 0 ? 1 : 0) + item.heading.length + 2 : 0;
+    prefix.push((prefix[index] as number) + heading + item.line.length + 1);
+  });
+  return (count) => {
+    const omitted = parts.items.length - count;
+    return (
+      base + (prefix[count] as number) + (count > 0 ? 1 : 0) + (omitted > 0 ? parts.omittedLine(omitted).length + 2 : 0)
+    );
+  };
 }
 
 /** The entries in rendering order: category order first, then their order within the category. */
@@ -64,23 +105,24 @@ function renderOrder(input: MarkdownInput): NotesEntry[] {
  * gives the same output.
  */
 export function renderReleaseMarkdown(input: MarkdownInput, limit = GITHUB_BODY_LIMIT): RenderedMarkdown {
-  const ordered = renderOrder(input);
-  const full = render(input, ordered, 0);
-  if (full.length <= limit) return { markdown: full, omitted: 0, warnings: [] };
+  const parts = pieces(input, renderOrder(input));
+  const lengthOf = lengthCalculator(parts);
+  const total = parts.items.length;
+  if (lengthOf(total) <= limit) return { markdown: assemble(parts, total), omitted: 0, warnings: [] };
 
   let low = 0;
-  let high = ordered.length;
+  let high = total;
   while (low < high) {
     const middle = Math.ceil((low + high) / 2);
-    if (render(input, ordered.slice(0, middle), ordered.length - middle).length <= limit) low = middle;
+    if (lengthOf(middle) <= limit) low = middle;
     else high = middle - 1;
   }
-  const omitted = ordered.length - low;
+  const omitted = total - low;
   return {
-    markdown: render(input, ordered.slice(0, low), omitted),
+    markdown: assemble(parts, low),
     omitted,
     warnings: [
-      `The release body would be ${full.length.toLocaleString('en')} characters, over GitHub's limit of ${limit.toLocaleString('en')}; ${omitted} entries were left out and the body links to the full changelog.`,
+      `The release body would be ${lengthOf(total).toLocaleString('en')} characters, over GitHub's limit of ${limit.toLocaleString('en')}; ${omitted} entries were left out and the body links to the full changelog.`,
     ],
   };
 }
