@@ -301,17 +301,17 @@ function rawCommands(doc) {
   for (const debt of doc.backMerge) {
     commands.push([
       'log',
-      '--no-merges',
-      '--cherry-mark',
-      '--right-only',
+      '--left-right',
+      '--cherry-pick',
       `--format=%m${F}${log.slice(9)}`,
       `${branch.development}...${branch[debt.lane]}`,
     ]);
   }
-  commands.push(['log', '--format=%s', branch.development]);
-  commands.push(['tag', '--list', '--merged', branch.main]);
-  if (doc.lastRelease)
+  if (doc.lastRelease) {
     commands.push(['rev-list', '--left-right', '--count', `${doc.lastRelease.tag}...${branch.main}`]);
+    // Only when the last release is not in main's history: which release tags are.
+    if (!doc.lastRelease.isAncestor) commands.push(['tag', '--list', '--merged', branch.main]);
+  }
   commands.push(['ls-tree', '-r', '--name-only', branch.main]);
   for (const file of doc.versionFiles) commands.push(['show', `${branch.main}:${file.path}`]);
   return commands;

@@ -202,7 +202,9 @@ export function openRepository(dir: string, options: { hooksDir: string }): GitR
       // non-zero exit with empty stderr as success. The merge base of A and B is A exactly when A is
       // an ancestor of B.
       const [ancestorSha, base] = await Promise.all([
-        run(['rev-parse', '--verify', '--end-of-options', `${checked(ancestor)}^{commit}`]),
+        /^[0-9a-f]{40}$/.test(ancestor)
+          ? Promise.resolve(ancestor)
+          : run(['rev-parse', '--verify', '--end-of-options', `${checked(ancestor)}^{commit}`]),
         run(['merge-base', '--end-of-options', checked(ancestor), checked(descendant)]).catch(() => ''),
       ]);
       return base.trim() !== '' && base.trim() === ancestorSha.trim();
