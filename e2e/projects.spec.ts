@@ -206,20 +206,34 @@ test('remove asks first; Cancel keeps the project, confirming deletes only the m
   await expect(projects.emptyState).toBeVisible();
 });
 
-test('the switcher selects a project and highlights it in the list', async ({ page, openApp, sandbox }) => {
+test('the switcher selects a project, opens its Train screen, and highlights it in the list', async ({
+  page,
+  openApp,
+  sandbox,
+}) => {
   sandbox.createRemote('hotosm', 'field-tm');
   sandbox.createRemote('hotosm', 'osm-fieldwork');
   const projects = new ProjectsPage(page);
   await openApp();
   await projects.add('https://github.com/hotosm/field-tm.git');
   await projects.add('https://github.com/hotosm/osm-fieldwork.git');
+  // Adding keeps the user on Projects, with the new project selected and a Train screen for it.
   await expect(projects.card('osm-fieldwork')).toHaveAttribute('aria-current', 'true');
+  const screens = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
+  await expect(screens).toHaveText(['Train', 'Projects']);
 
   await projects.switcher.getByRole('button', { name: /field-tm/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'field-tm' })).toBeVisible();
+  await expect(screens.first()).toHaveAttribute('aria-current', 'page');
   await expect(projects.switcher.getByRole('button', { name: /field-tm/ })).toHaveAttribute('aria-current', 'true');
   await expect(projects.switcher.getByRole('button', { name: /osm-fieldwork/ })).not.toHaveAttribute('aria-current');
+
+  await screens.filter({ hasText: 'Projects' }).click();
   await expect(projects.card('field-tm')).toHaveAttribute('aria-current', 'true');
   await expect(projects.card('osm-fieldwork')).not.toHaveAttribute('aria-current');
+  // Back goes to the Train screen, as the links are history entries.
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'field-tm' })).toBeVisible();
 });
 
 test('while the list loads, placeholders hold the place of the real content', async ({ page, openApp, sandbox }) => {

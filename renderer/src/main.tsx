@@ -9,6 +9,10 @@ import './styles/controls.css';
 import './styles/dialog.css';
 import './styles/shell.css';
 import './styles/projects.css';
+import './styles/train.css';
+import './styles/lane-card.css';
+import './styles/lane-lists.css';
+import './styles/lane-release.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

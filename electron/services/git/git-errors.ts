@@ -22,7 +22,8 @@ export function classifyGitError(stderr: string, context: { url?: string } = {})
   // is always "and the repository exists.", which hides "Connection refused" or "Permission denied".
   const detailFor = (pattern: RegExp): string =>
     redactUrlCredentials(lines.find((line) => pattern.test(line)) ?? lines.at(-1) ?? text);
-  const target = context.url ? ` ${redactUrlCredentials(context.url)}` : '';
+  // Without a URL (a fetch from a configured remote), name the remote rather than leave a gap.
+  const target = context.url ? ` ${redactUrlCredentials(context.url)}` : ' the remote (origin)';
 
   if (NOT_A_REPOSITORY.test(text)) {
     return new AppError(

@@ -63,7 +63,7 @@ export function createTrainService(deps: { registry: ProjectRegistry; hooksDir: 
         } catch (error) {
           // Offline or signed out: still show the train as of the last successful fetch, and say so.
           if (!(error instanceof AppError)) throw error;
-          fetchError = `${error.message} Showing the state from the last successful fetch.`;
+          fetchError = `${error.message}${error.detail ? ` (git: ${error.detail})` : ''} Showing the state from the last successful fetch.`;
         }
       }
       return report(project.clonePath, project.configFile ?? undefined, fetchError);

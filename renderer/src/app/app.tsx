@@ -1,43 +1,78 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import { LiveRegion } from '../components/live-region';
 import { ProjectsScreen } from '../projects/projects-screen';
-import { useProjects } from '../projects/use-projects';
+import { useProjects, type ProjectsState } from '../projects/use-projects';
+import { TrainPlaceholder } from '../train/train-placeholder';
+import { TrainScreen } from '../train/train-screen';
 import { Sidebar } from './sidebar';
+import { pinScreen, useScreenRoute, type ScreenName } from './use-screen-route';
+
+/**
+ * The screen shown when the URL names none: on launch, the first project's Train if there is a project,
+ * else Projects (its empty state says what to do first).
+ */
+function launchScreenFor(state: ProjectsState): ScreenName | null {
+  if (state.status === 'loading') return null;
+  return state.status === 'ready' && state.projects.length > 0 ? 'train' : 'projects';
+}
 
 /** The window: sidebar on the left, the current screen on the right. */
 export function App() {
   const { state, reload } = useProjects();
+  const route = useScreenRoute();
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const [launchScreen, setLaunchScreen] = useState<ScreenName | null>(null);
   const [announcement, setAnnouncement] = useState('');
+
+  // Decided once, when the list first arrives; later changes to the list never move the user.
+  const launchCandidate = launchScreenFor(state);
+  if (launchScreen === null && launchCandidate !== null) setLaunchScreen(launchCandidate);
 
   // The selection falls back to the first project when nothing (or a removed project) was chosen.
   const projects = state.status === 'ready' ? state.projects : [];
-  const selectedId = projects.some((project) => project.id === chosenId) ? chosenId : (projects[0]?.id ?? null);
+  const selected = projects.find((project) => project.id === chosenId) ?? projects[0] ?? null;
+  const wanted = route.requested ?? launchScreen ?? 'projects';
+  const screen: ScreenName = wanted === 'train' && !selected && state.status !== 'loading' ? 'projects' : wanted;
+
+  useEffect(() => {
+    if (state.status !== 'loading') pinScreen(screen);
+  }, [state.status, screen]);
 
   const select = (project: Project) => {
     setChosenId(project.id);
     setAnnouncement(`${project.repository.owner}/${project.repository.repo} selected.`);
+    route.navigate('train');
   };
+  const onProjectChanged = useCallback(() => void reload(), [reload]);
 
   return (
     <div className="app-shell">
-      <Sidebar projects={state} selectedId={selectedId} onSelect={select} />
-      <main className="app-main" id="projects">
-        <ProjectsScreen
-          state={state}
-          selectedId={selectedId}
-          onRetry={() => void reload()}
-          onAdded={(project) => {
-            setChosenId(project.id);
-            setAnnouncement(`Added ${project.repository.owner}/${project.repository.repo}.`);
-            void reload();
-          }}
-          onRemoved={(project) => {
-            setAnnouncement(`Removed ${project.repository.owner}/${project.repository.repo}.`);
-            void reload();
-          }}
-        />
+      <Sidebar projects={state} selectedId={selected?.id ?? null} screen={screen} onSelect={select} />
+      <main className="app-main">
+        {screen === 'train' ? (
+          selected ? (
+            <TrainScreen key={selected.id} project={selected} onProjectChanged={onProjectChanged} />
+          ) : (
+            <TrainPlaceholder />
+          )
+        ) : (
+          <ProjectsScreen
+            state={state}
+            selectedId={selected?.id ?? null}
+            onRetry={() => void reload()}
+            onOpenTrain={select}
+            onAdded={(project) => {
+              setChosenId(project.id);
+              setAnnouncement(`Added ${project.repository.owner}/${project.repository.repo}.`);
+              void reload();
+            }}
+            onRemoved={(project) => {
+              setAnnouncement(`Removed ${project.repository.owner}/${project.repository.repo}.`);
+              void reload();
+            }}
+          />
+        )}
       </main>
       <LiveRegion message={announcement} />
     </div>

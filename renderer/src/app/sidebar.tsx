@@ -1,21 +1,26 @@
-import { FolderGit2, TrainFront } from 'lucide-react';
+import { FolderGit2, TrainFront, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import type { ProjectsState } from '../projects/use-projects';
 import { ProjectSwitcher } from './project-switcher';
 import { useAppInfo } from './use-app-info';
+import type { ScreenName } from './use-screen-route';
 
 /** Props of {@link Sidebar}. */
 export interface SidebarProps {
   projects: ProjectsState;
   selectedId: string | null;
+  /** The screen on show, marked as the current page. */
+  screen: ScreenName;
   onSelect: (project: Project) => void;
 }
 
 /**
  * The left sidebar: the app's name, the project switcher and the screens. Only screens that work are
- * listed; Train, Notes, Demos, Activity and Settings join the navigation as they are built.
+ * listed: Train once a project is selected (it is that project's train), and Projects. Notes, Demos,
+ * Activity and Settings join the navigation as they are built.
  */
-export function Sidebar({ projects, selectedId, onSelect }: SidebarProps) {
+export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps) {
   const info = useAppInfo();
   return (
     <aside className="sidebar">
@@ -31,16 +36,46 @@ export function Sidebar({ projects, selectedId, onSelect }: SidebarProps) {
       <nav className="sidebar__section" aria-label="Screens">
         <h2 className="sidebar__heading">Screens</h2>
         <ul className="nav">
+          {selectedId ? (
+            <li>
+              <NavLink screen="train" current={screen} icon={TrainFront}>
+                Train
+              </NavLink>
+            </li>
+          ) : null}
           <li>
-            <a className="nav__item nav__item--current" href="#projects" aria-current="page">
-              <FolderGit2 className="nav__icon" aria-hidden="true" />
+            <NavLink screen="projects" current={screen} icon={FolderGit2}>
               Projects
-            </a>
+            </NavLink>
           </li>
         </ul>
       </nav>
 
       <footer className="sidebar__footer">{info ? `Version ${info.version}` : ' '}</footer>
     </aside>
+  );
+}
+
+function NavLink({
+  screen,
+  current,
+  icon: Icon,
+  children,
+}: {
+  screen: ScreenName;
+  current: ScreenName;
+  icon: LucideIcon;
+  children: ReactNode;
+}) {
+  const isCurrent = screen === current;
+  return (
+    <a
+      className={isCurrent ? 'nav__item nav__item--current' : 'nav__item'}
+      href={`#${screen}`}
+      aria-current={isCurrent ? 'page' : undefined}
+    >
+      <Icon className="nav__icon" aria-hidden="true" />
+      {children}
+    </a>
   );
 }

@@ -1,6 +1,6 @@
-import { FolderGit2, Trash2 } from 'lucide-react';
+import { FolderGit2, TrainFront, Trash2 } from 'lucide-react';
 import type { Project } from '../../../shared/domain/project';
-import { IconButton } from '../components/button';
+import { Button, IconButton } from '../components/button';
 import { formatRelativeTime } from '../lib/relative-time';
 
 /** Props of {@link ProjectCard}. */
@@ -8,11 +8,12 @@ export interface ProjectCardProps {
   project: Project;
   selected: boolean;
   now: Date;
+  onOpenTrain: (project: Project) => void;
   onRemove: (project: Project) => void;
 }
 
 /** One project in the list: what it is, where it came from, where its managed clone lives. */
-export function ProjectCard({ project, selected, now, onRemove }: ProjectCardProps) {
+export function ProjectCard({ project, selected, now, onOpenTrain, onRemove }: ProjectCardProps) {
   const { repository } = project;
   const fullName = `${repository.owner}/${repository.repo}`;
   const added = formatRelativeTime(project.addedAt, now);
@@ -41,6 +42,9 @@ export function ProjectCard({ project, selected, now, onRemove }: ProjectCardPro
             {repository.kind === 'enterprise' ? <span className="badge">GitHub Enterprise</span> : null}
           </p>
         </div>
+        <Button icon={TrainFront} onClick={() => onOpenTrain(project)} aria-label={`Open train of ${fullName}`}>
+          Open train
+        </Button>
         <IconButton
           icon={Trash2}
           variant="danger-ghost"

@@ -17,12 +17,14 @@ export interface ProjectsScreenProps {
   state: ProjectsState;
   selectedId: string | null;
   onRetry: () => void;
+  /** Opens a project's Train screen (and selects it). */
+  onOpenTrain: (project: Project) => void;
   onAdded: (project: Project) => void;
   onRemoved: (project: Project) => void;
 }
 
 /** The Projects screen: the header with "Add project", and the list in whichever state it is in. */
-export function ProjectsScreen({ state, selectedId, onRetry, onAdded, onRemoved }: ProjectsScreenProps) {
+export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdded, onRemoved }: ProjectsScreenProps) {
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Project | null>(null);
   const headerAddRef = useRef<HTMLButtonElement>(null);
@@ -58,6 +60,7 @@ export function ProjectsScreen({ state, selectedId, onRetry, onAdded, onRemoved 
           selectedId={selectedId}
           onRetry={onRetry}
           onAdd={openAdd}
+          onOpenTrain={onOpenTrain}
           onRemove={(project) => {
             rememberOpener();
             setRemoving(project);
@@ -95,10 +98,11 @@ interface ProjectsBodyProps {
   selectedId: string | null;
   onRetry: () => void;
   onAdd: () => void;
+  onOpenTrain: (project: Project) => void;
   onRemove: (project: Project) => void;
 }
 
-function ProjectsBody({ state, selectedId, onRetry, onAdd, onRemove }: ProjectsBodyProps) {
+function ProjectsBody({ state, selectedId, onRetry, onAdd, onOpenTrain, onRemove }: ProjectsBodyProps) {
   const now = useNow();
   switch (state.status) {
     case 'loading':
@@ -127,7 +131,13 @@ function ProjectsBody({ state, selectedId, onRetry, onAdd, onRemove }: ProjectsB
         <ul className="project-list" aria-label="Projects">
           {state.projects.map((project) => (
             <li key={project.id}>
-              <ProjectCard project={project} selected={project.id === selectedId} now={now} onRemove={onRemove} />
+              <ProjectCard
+                project={project}
+                selected={project.id === selectedId}
+                now={now}
+                onOpenTrain={onOpenTrain}
+                onRemove={onRemove}
+              />
             </li>
           ))}
         </ul>
