@@ -24,10 +24,20 @@ if (!existsSync(BUNDLE)) {
   process.exit(1);
 }
 
-// git-cliff ships its binary in a per-platform npm package; find it without going through npx.
-const require = createRequire(import.meta.url);
+// git-cliff ships its binary in a per-platform npm package. It is not a dependency of the project (npm's
+// lock file cannot hold its per-platform optional packages portably), so it is installed for the bench.
+const GIT_CLIFF_VERSION = '2.14.2';
+const cliffPrefix = mkdtempSync(join(tmpdir(), 'release-desk-git-cliff-'));
 let cliff;
 try {
+  execFileSync(
+    'npm',
+    ['install', '--silent', '--no-audit', '--no-fund', '--prefix', cliffPrefix, `git-cliff@${GIT_CLIFF_VERSION}`],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const require = createRequire(join(cliffPrefix, 'package.json'));
   cliff = join(
     dirname(require.resolve(`git-cliff-${process.platform}-${process.arch}/package.json`)),
     'bin',
@@ -35,7 +45,7 @@ try {
   );
 } catch {
   print(
-    `notes bench: git-cliff has no binary for ${process.platform}-${process.arch} here; only Release Desk is timed.`,
+    `notes bench: could not install git-cliff ${GIT_CLIFF_VERSION} for ${process.platform}-${process.arch}; only Release Desk is timed.`,
   );
 }
 
@@ -114,3 +124,4 @@ print(
   `  Without --from, ${TO} is read as a ${auto.range.mode} range from ${auto.range.from}: ${auto.entries.length} entries (a plain ancestry range has ${entries}).`,
 );
 rmSync(work, { recursive: true, force: true });
+rmSync(cliffPrefix, { recursive: true, force: true });

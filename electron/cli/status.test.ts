@@ -250,8 +250,10 @@ describe('release-desk status and config check, the built binary (real git)', ()
     const unsafe = join(sandbox.root, 'unsafe.yml');
     writeFileSync(unsafe, 'branches:\n  development: "dev..main"\n');
     const run = await cli(['status', '--repo', bare, '--config', unsafe]);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toBe('error: "dev..main" is not a valid ref name: it cannot contain "..".\n');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: ${unsafe} has an invalid field:\n  - branches.development: "dev..main" is not a valid ref name: it cannot contain "..".\n`,
+    );
   });
 
   describe('config check', () => {

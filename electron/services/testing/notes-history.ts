@@ -76,6 +76,39 @@ export function mergePullRequest(
   return { merge: train.sha('HEAD'), commits };
 }
 
+/**
+ * A whole branch merged through a PR, as a promotion is (`Merge pull request #N from org/development`,
+ * the PR title as body): `from` is merged into `into` with a merge commit. Returns the merge's sha.
+ */
+export function mergeBranchAsPullRequest(
+  train: TrainRepo,
+  into: string,
+  from: string,
+  pr: number,
+  title: string,
+): string {
+  train.checkout(into);
+  gitAtNextDate(train, [
+    'merge',
+    '-q',
+    '--no-ff',
+    '-m',
+    `Merge pull request #${pr} from org/${from}`,
+    '-m',
+    title,
+    from,
+  ]);
+  return train.sha('HEAD');
+}
+
+/** A direct commit on `branch` by someone else (`Name <email>`), e.g. a bot. Returns its sha. */
+export function commitAs(train: TrainRepo, branch: string, subject: string, author: string): string {
+  train.checkout(branch);
+  writeUniqueFile(train, subject);
+  gitAtNextDate(train, ['commit', '-q', `--author=${author}`, '-m', subject]);
+  return train.sha('HEAD');
+}
+
 /** A direct commit on `branch` with a subject and a body (a `BREAKING CHANGE:` footer, say). Returns its sha. */
 export function commitWithBody(train: TrainRepo, branch: string, subject: string, body: string): string {
   train.checkout(branch);

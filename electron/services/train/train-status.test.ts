@@ -427,14 +427,15 @@ describe('train status (real git)', () => {
       expect(calls).toEqual([]);
     });
 
-    it('refuses "a..b" from a config file too, and a leading dash already when the file is read', async () => {
+    it('refuses "a..b" or a leading dash already when the config file is read, naming the field', async () => {
       const error = await statusOf({ config: 'branches:\n  development: "a..b"\n' }).then(
         () => undefined,
         (caught: unknown) => caught,
       );
-      expect((error as AppError).code).toBe('INVALID_ARGUMENTS');
+      expect((error as AppError).code).toBe('CONFIG_INVALID');
+      expect((error as AppError).message).toContain('branches.development: "a..b" is not a valid ref name');
       expect(() => parseProjectConfig('branches:\n  staging: "-x"\n', 'f.yml')).toThrow(
-        'branches.staging: a branch name cannot start with "-"',
+        'branches.staging: "-x" is not a valid ref name: it cannot start with "-".',
       );
     });
   });

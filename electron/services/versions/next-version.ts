@@ -2,6 +2,7 @@ import semver from 'semver';
 import type { NotesEntry } from '../../../shared/domain/notes/notes-model';
 import type { NextVersion } from '../../../shared/domain/notes/notes-view';
 import {
+  compareVersions,
   formatVersion,
   parseVersion,
   type ReleaseTag,
@@ -107,13 +108,8 @@ export function validateManualVersion(input: {
     );
   if (input.current) {
     const current = input.current.version;
-    const newer =
-      version.major !== current.major
-        ? version.major > current.major
-        : version.minor !== current.minor
-          ? version.minor > current.minor
-          : version.patch > current.patch;
-    if (!newer)
+    // Prereleases count: 1.2.0 is newer than 1.2.0-rc.1, and 1.2.0-rc.2 than 1.2.0-rc.1 (SemVer §11).
+    if (compareVersions(version, current) <= 0)
       throw new AppError(
         'INVALID_ARGUMENTS',
         `${formatVersion(version)} is not newer than the current release ${formatVersion(current)}.`,

@@ -65,9 +65,12 @@ describe('describeConfigIssues', () => {
     ]);
   });
 
-  it('refuses a branch name that starts with "-"', () => {
+  it('refuses a branch name that git would refuse, or that starts with "-", naming the field', () => {
     expect(issuesOf({ branches: { staging: '-x' } })).toEqual([
-      'branches.staging: a branch name cannot start with "-"',
+      'branches.staging: "-x" is not a valid ref name: it cannot start with "-".',
+    ]);
+    expect(issuesOf({ branches: { development: 'dev..main' } })).toEqual([
+      'branches.development: "dev..main" is not a valid ref name: it cannot contain "..".',
     ]);
   });
 
@@ -80,6 +83,13 @@ describe('describeConfigIssues', () => {
   });
 
   it('lists every problem, one line each', () => {
-    expect(issuesOf({ versioning: { scheme: 'x' }, branches: { main: '' }, extra: 1 })).toHaveLength(3);
+    // An empty branch name is both too short and not a ref name: two lines for that field.
+    const issues = issuesOf({ versioning: { scheme: 'x' }, branches: { main: '' }, extra: 1 });
+    expect(issues.map((line) => line.split(':')[0])).toEqual([
+      'versioning.scheme',
+      'branches.main',
+      'branches.main',
+      '(top level)',
+    ]);
   });
 });
