@@ -72,6 +72,12 @@ export async function generateNotes(request: NotesRequest, options: { hooksDir: 
     github,
     repositoryUrl,
   });
+  if (releaseConfigText !== null && github === null) {
+    // Said out loud: a broken release.yml silently changing every category would be a surprise.
+    notes.warnings.push(
+      '.github/release.yml could not be read (it is not valid YAML or has no "changelog" section), so the default categories were used.',
+    );
+  }
 
   const version = request.version
     ? validateManualVersion({
