@@ -1,60 +1,12 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '../../shared/domain/project';
 import { createGitSandbox, type GitSandbox } from '../services/testing/git-sandbox';
+import { assertFreshBuild, CLI, ROOT, runBuiltCli, type CliRun } from './testing/built-cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'out', 'main', 'cli.js');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const STACK_LINE = /^\s+at .+:\d+/m;
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs the built `release-desk` as a user would: its own process, stdin not a terminal (as in CI), and
- * the sandbox's git environment so `https://github.com/...` resolves to the local bare repositories.
- */
-function runBuiltCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd: string }): Promise<CliRun> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
-
-/**
- * Fails early and clearly when the binary under test is missing, or older than the CLI's own sources
- * (the likeliest stale build: the CLI was edited and not rebuilt). Services and shared/ are left out on
- * purpose: other work lands there all the time, often in files the CLI does not even import.
- */
-function assertFreshBuild(): void {
-  if (!existsSync(CLI)) {
-    throw new Error(`${CLI} is missing. Run \`npm run build\` before these tests (npm test does it for you).`);
-  }
-  const builtAt = statSync(CLI).mtimeMs;
-  for (const file of readdirSync(join(ROOT, 'electron', 'cli'), { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-    if (statSync(join(ROOT, 'electron', 'cli', file)).mtimeMs > builtAt) {
-      throw new Error(
-        `${CLI} is older than electron/cli/${file}. Run \`npm run build\` so the tests run the current code.`,
-      );
-    }
-  }
-}
 
 describe('release-desk, the built binary (real git)', () => {
   let sandbox: GitSandbox;
@@ -68,7 +20,7 @@ describe('release-desk, the built binary (real git)', () => {
     return JSON.parse(run.stdout) as Project[];
   };
 
-  beforeAll(assertFreshBuild);
+  beforeAll(() => assertFreshBuild());
   beforeEach(() => {
     sandbox = createGitSandbox();
     dataDir = mkdtempSync(join(sandbox.root, 'data-'));

@@ -1,47 +1,12 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergePullRequest } from '../services/testing/notes-history';
 import { createTrainRepo, type TrainRepo } from '../services/testing/train-repo';
+import { assertFreshBuild, runBuiltCli, type CliRun } from './testing/built-cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'out', 'main', 'cli.js');
 /** What `notes` and `version` run: a change in any of these needs a new build before these tests. */
 const SOURCES = ['electron/cli', 'electron/services/notes', 'electron/services/versions', 'shared/domain/notes'];
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBuiltCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-  });
-}
-
-function assertFreshBuild(): void {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing. Run \`npm run build\` before these tests.`);
-  const builtAt = statSync(CLI).mtimeMs;
-  for (const folder of SOURCES) {
-    for (const file of readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })) {
-      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-      if (statSync(join(ROOT, folder, file)).mtimeMs > builtAt) {
-        throw new Error(
-          `${CLI} is older than ${folder}/${file}. Run \`npm run build\` so the tests run the current code.`,
-        );
-      }
-    }
-  }
-}
 
 interface NotesJson {
   range: { from: string | null; to: string; mode: string };
@@ -64,10 +29,10 @@ describe('release-desk notes and version, the built binary on a real repository'
   let mirror: string;
   let env: NodeJS.ProcessEnv;
   const shas = { squash: '', merge: '', branchNew: '', branchOld: '', direct: '', promotion: '' };
-  const cli = (...args: string[]): Promise<CliRun> => runBuiltCli(args, env);
+  const cli = (...args: string[]): Promise<CliRun> => runBuiltCli(args, { env });
 
   beforeAll(() => {
-    assertFreshBuild();
+    assertFreshBuild(SOURCES);
     train = createTrainRepo();
     env = { ...train.sandbox.env, RELEASE_DESK_HOME: mkdtempSync(join(train.sandbox.root, 'data-')) };
     train.tag('2025.1.0', 'main');

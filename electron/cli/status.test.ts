@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitSandbox, type GitSandbox } from '../services/testing/git-sandbox';
 import { createTrainRepo, type TrainRepo } from '../services/testing/train-repo';
+import { assertFreshBuild, ROOT, runBuiltCli, type CliRun } from './testing/built-cli';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'out', 'main', 'cli.js');
 const BUNDLE = resolve(ROOT, '..', 'shared', 'fixtures', 'field-tm-history.bundle');
 const SHA = /^[0-9a-f]{40}$/;
 
@@ -18,30 +16,6 @@ const SOURCES = [
   'electron/services/git',
   'shared/domain',
 ];
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Fails early when the built CLI is missing or older than the code these tests are about. */
-function assertFreshBuild(): void {
-  if (!existsSync(CLI)) {
-    throw new Error(`${CLI} is missing. Run \`npm run build\` before these tests (npm test does it for you).`);
-  }
-  const builtAt = statSync(CLI).mtimeMs;
-  for (const folder of SOURCES) {
-    for (const file of readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' })) {
-      if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
-      if (statSync(join(ROOT, folder, file)).mtimeMs > builtAt) {
-        throw new Error(
-          `${CLI} is older than ${folder}/${file}. Run \`npm run build\` so the tests run the current code.`,
-        );
-      }
-    }
-  }
-}
 
 /** The `status --json` document, as far as the issue promises it. */
 interface StatusDocument {
@@ -74,16 +48,7 @@ describe('release-desk status and config check, the built binary (real git)', ()
   let replicaConfig: string;
   const shas: Record<string, string> = {};
 
-  const cli = (args: string[], cwd = sandbox.root): Promise<CliRun> =>
-    new Promise((resolveRun, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolveRun({ code, stdout, stderr }));
-    });
+  const cli = (args: string[], cwd = sandbox.root): Promise<CliRun> => runBuiltCli(args, { env, cwd });
   const statusJson = async (args: string[], cwd?: string): Promise<StatusDocument> => {
     const run = await cli(['status', ...args, '--json'], cwd);
     expect(run.stderr).toBe('');
@@ -93,7 +58,7 @@ describe('release-desk status and config check, the built binary (real git)', ()
   const git = (args: string[], cwd: string): string => sandbox.git(args, cwd);
 
   beforeAll(() => {
-    assertFreshBuild();
+    assertFreshBuild(SOURCES);
     sandbox = createGitSandbox();
     env = { ...sandbox.env, RELEASE_DESK_HOME: mkdtempSync(join(sandbox.root, 'data-')) };
     train = createTrainRepo({ sandbox, branches: { development: 'dev' } });
