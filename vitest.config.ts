@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most tests wait on child processes (git, the built CLI), not on the CPU: two workers on CI's two
+    // cores roughly halve the wall time, where vitest's default (cores - 1) would use one.
+    maxWorkers: 2,
   },
 });
