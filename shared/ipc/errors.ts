@@ -15,6 +15,7 @@ export const IPC_ERROR_CODES = [
   'NETWORK',
   'AUTH_FAILED',
   'GIT_MISSING',
+  'KEYCHAIN_UNAVAILABLE',
   'CANCELLED',
   'INTERNAL',
 ] as const;

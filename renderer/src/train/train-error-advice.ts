@@ -44,6 +44,11 @@ export function trainErrorAdvice(code: IpcErrorCode): TrainErrorAdvice {
       };
     case 'GIT_MISSING':
       return { title: 'Git is not available', next: 'Install git (or a newer version), then press Try again.' };
+    case 'KEYCHAIN_UNAVAILABLE':
+      return {
+        title: 'The system keychain is not available',
+        next: 'Unlock or start your keychain (the Secret Service on Linux), then press Try again.',
+      };
     case 'ALREADY_ADDED':
     case 'INVALID_ARGUMENTS':
     case 'FORBIDDEN_SENDER':
