@@ -48,8 +48,6 @@ export interface GitRepository {
    * equivalent on the other side (git's `--cherry-pick`). One walk answers "what is only here".
    */
   cherryPickSides(left: string, right: string): Promise<{ left: CommitSummary[]; right: CommitSummary[] }>;
-  /** Subjects reachable from `ref` that end in `(#N)` or read `Merge pull request #N` for one of `prs`. */
-  subjectsNamingPrs(ref: string, prs: readonly number[]): Promise<string[]>;
   /** Subjects of every commit reachable from any of `refs`. */
   subjects(...refs: string[]): Promise<string[]>;
   /** Subject and rewrite-proof identity of every commit reachable from any of `refs`. */
@@ -149,21 +147,6 @@ export function openRepository(dir: string, options: { hooksDir: string }): GitR
       const sides = { left: [] as CommitSummary[], right: [] as CommitSummary[] };
       for (const { commit, mark } of parseMarkedLog(output)) (mark === '<' ? sides.left : sides.right).push(commit);
       return sides;
-    },
-    async subjectsNamingPrs(ref, prs) {
-      if (prs.length === 0) return [];
-      const numbers = prs.map((pr) => String(Math.trunc(pr))).join('|');
-      const output = await run([
-        'log',
-        '--format=%s',
-        '-E',
-        `--grep=\\(#(${numbers})\\)$`,
-        `--grep=^Merge pull request #(${numbers}) `,
-        '--end-of-options',
-        checked(ref),
-        '--',
-      ]);
-      return output.split('\n').filter(Boolean);
     },
     async subjects(...refs) {
       if (refs.length === 0) return [];

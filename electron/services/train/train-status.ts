@@ -91,13 +91,11 @@ export async function computeTrainStatus(
     // and development lacks; the left side is where a back-merge of it would sit.
     const sides = await repo.cherryPickSides(developmentRef.sha, ref.sha);
     const candidates = sides.right.filter((commit) => !commit.isMerge);
+    // PR numbers merged into development since the fork. A PR merged before the fork is in both
+    // lanes already; looking for it would mean walking all of development's history (seconds on a
+    // large repository, on every refresh), so a re-applied copy of one counts as debt (a rare,
+    // visible false alarm rather than a slow dashboard).
     const prsInDevelopment = new Set(prNumbersOf(sides.left));
-    // A PR merged into development before the lanes forked is not on the left side: look those up.
-    const unexplained = prNumbersOf(candidates).filter((pr) => !prsInDevelopment.has(pr));
-    for (const subject of await repo.subjectsNamingPrs(developmentRef.sha, unexplained)) {
-      const pr = prNumberFromSubject(subject);
-      if (pr !== null) prsInDevelopment.add(pr);
-    }
     // Already in development: the same patch, or the same PR number (a cherry-pick whose conflicts
     // were resolved, so its patch differs).
     const missing: CommitSummary[] = candidates.filter((commit) => {
