@@ -211,6 +211,15 @@ describe('release-desk status and config check, the built binary (real git)', ()
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'NOT_A_REPOSITORY' } });
   });
 
+  it('says plainly when --repo does not exist, instead of failing "unexpectedly"', async () => {
+    const missing = join(sandbox.root, 'no-such-folder');
+    const run = await cli(['status', '--repo', missing]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `error: "${missing}" does not exist or is not a folder. Give the folder of a clone or a bare repository.\n`,
+    );
+  });
+
   it('refuses an unsafe branch name from the config before running git on it', async () => {
     const unsafe = join(sandbox.root, 'unsafe.yml');
     writeFileSync(unsafe, 'branches:\n  development: "dev..main"\n');

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { GitError, type SimpleGit } from 'simple-git';
 import { checkRefName } from '../../../shared/domain/refs/ref-name';
 import type { CommitSummary } from '../../../shared/domain/commits/pr-reference';
@@ -81,6 +82,12 @@ export function assertRefName(name: string): void {
 
 /** Opens a repository at `dir` for reading. */
 export function openRepository(dir: string, options: { hooksDir: string }): GitRepository {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new AppError(
+      'NOT_A_REPOSITORY',
+      `"${dir}" does not exist or is not a folder. Give the folder of a clone or a bare repository.`,
+    );
+  }
   const git: SimpleGit = createGitRunner({ baseDir: dir, hooksDir: options.hooksDir });
 
   const run = async (args: string[]): Promise<string> => {
