@@ -217,10 +217,10 @@ test('the switcher selects a project, opens its Train screen, and highlights it 
   await openApp();
   await projects.add('https://github.com/hotosm/field-tm.git');
   await projects.add('https://github.com/hotosm/osm-fieldwork.git');
-  // Adding keeps the user on Projects, with the new project selected and a Train screen for it.
+  // Adding keeps the user on Projects, with the new project selected and its Train and Notes screens.
   await expect(projects.card('osm-fieldwork')).toHaveAttribute('aria-current', 'true');
   const screens = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
-  await expect(screens).toHaveText(['Train', 'Projects']);
+  await expect(screens).toHaveText(['Train', 'Notes', 'Projects']);
 
   await projects.switcher.getByRole('button', { name: /field-tm/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'field-tm' })).toBeVisible();

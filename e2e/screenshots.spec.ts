@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { NotesPage } from './support/notes-page';
 import { ProjectsPage } from './support/projects-page';
 import { REPLICA_BUNDLE } from './support/replica';
 import { TrainPage } from './support/train-page';
@@ -147,4 +148,91 @@ test('screens: train loading, the replica train, offline, an invalid config', as
   await train.refreshButton.click();
   await expect(train.errorPanel).toContainText('versioning.scheme');
   await shoot(page, 'train-config-error');
+});
+
+test('screens: notes loading, nothing to release, a draft with edits, changelog, vanished and new entries, errors', async ({
+  page,
+  openApp,
+  sandbox,
+}) => {
+  test.slow();
+  const projects = new ProjectsPage(page);
+  const notes = new NotesPage(page);
+  const bare = sandbox.createRemote('hotosm', 'field-tm', { bundle: REPLICA_BUNDLE });
+  // Two commits before 2026.1.3 (a merge of dev): the range without the last two commits.
+  const beforeBump = sandbox.git(['rev-parse', '2026.1.3~2'], bare);
+  await openApp();
+  await projects.add('https://github.com/hotosm/field-tm.git');
+
+  // Hold the first generation to see the placeholders, then let it through.
+  let releaseNotes!: () => void;
+  const notesGate = new Promise<void>((resolve) => (releaseNotes = resolve));
+  await page.route(
+    '**/__ipc/notes.generate',
+    async (route) => {
+      await notesGate;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await notes.open();
+  await expect(page.getByTestId('notes-skeleton')).toBeVisible();
+  // The header counts the seconds, so a long generation visibly has not stalled.
+  await expect(notes.freshness).toContainText('Generating the notes… 1 s', { timeout: 3000 });
+  await shoot(page, 'notes-loading');
+  releaseNotes();
+
+  await expect(page.getByRole('heading', { name: 'Nothing to release since 2026.2.0' })).toBeVisible();
+  await shoot(page, 'notes-empty');
+
+  await notes.generate({ from: '2026.1.2', to: '2026.1.3', date: '2026-03-02' });
+  const [edited, hidden] = ['#3042', '#3041'];
+  await notes.titleButton(edited).click();
+  await notes.titleInput(edited).fill('feat: split tasks by the number of enumerators or buildings');
+  await notes.titleInput(edited).press('Enter');
+  await notes
+    .entry(hidden)
+    .getByRole('button', { name: `Hide ${hidden}` })
+    .click();
+  await notes.summary.fill(
+    'Project managers can now split tasks by **the number of enumerators** or by buildings per task.\n\nDeployments get a production compose option.',
+  );
+  await notes.summary.blur();
+  await expect(notes.saveIndicator).toHaveText('Saved');
+  await shoot(page, 'notes');
+  // The whole draft, below the fold, for review: the app scrolls inside, so grow the window.
+  await page.setViewportSize({ width: 1280, height: 1500 });
+  await page.screenshot({ path: join(SCREENS_DIR, 'notes-tall.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await notes.titleButton('#3041').click();
+  await expect(notes.titleInput('#3041')).toBeFocused();
+  await shoot(page, 'notes-editing-title');
+  await page.keyboard.press('Escape');
+
+  await notes.tab('CHANGELOG').click();
+  await notes.main.getByRole('button', { name: 'Copy changelog' }).click();
+  await expect(notes.main.getByText('Copied the changelog to the clipboard.')).toBeVisible();
+  await shoot(page, 'notes-changelog');
+  await notes.tab('Release notes').click();
+
+  await notes.generate({ to: beforeBump });
+  await expect(notes.vanished.getByRole('listitem')).toHaveCount(2);
+  await notes.vanished.scrollIntoViewIfNeeded();
+  await shoot(page, 'notes-vanished');
+
+  await notes.generate({ from: '2026.1.1', to: '2026.1.3' });
+  const firstNew = notes.entries.filter({ has: page.getByText('new', { exact: true }) }).first();
+  await firstNew.scrollIntoViewIfNeeded();
+  await expect(firstNew).toBeVisible();
+  await shoot(page, 'notes-new');
+
+  await notes.generate({ version: '2026.1.3' });
+  await expect(notes.main.getByText('The tag 2026.1.3 already exists.')).toBeVisible();
+  await shoot(page, 'notes-version-error');
+  await notes.versionField.fill('');
+
+  await notes.generate({ from: 'no-such-tag' });
+  await expect(notes.errorPanel).toContainText('"no-such-tag"');
+  await shoot(page, 'notes-error');
 });

@@ -13,6 +13,9 @@ import './styles/train.css';
 import './styles/lane-card.css';
 import './styles/lane-lists.css';
 import './styles/lane-release.css';
+import './styles/notes.css';
+import './styles/notes-entries.css';
+import './styles/notes-preview.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import { LiveRegion } from '../components/live-region';
+import { assertNever } from '../lib/assert-never';
+import { NotesPlaceholder } from '../notes/notes-placeholder';
+import { NotesScreen } from '../notes/notes-screen';
 import { ProjectsScreen } from '../projects/projects-screen';
 import { useProjects, type ProjectsState } from '../projects/use-projects';
 import { TrainPlaceholder } from '../train/train-placeholder';
@@ -33,48 +36,84 @@ export function App() {
   const projects = state.status === 'ready' ? state.projects : [];
   const selected = projects.find((project) => project.id === chosenId) ?? projects[0] ?? null;
   const wanted = route.requested ?? launchScreen ?? 'projects';
-  const screen: ScreenName = wanted === 'train' && !selected && state.status !== 'loading' ? 'projects' : wanted;
+  // Train and Notes are the selected project's; without one (all removed), Projects says what to do.
+  const needsProject = wanted === 'train' || wanted === 'notes';
+  const screen: ScreenName = needsProject && !selected && state.status !== 'loading' ? 'projects' : wanted;
 
   useEffect(() => {
     if (state.status !== 'loading') pinScreen(screen);
   }, [state.status, screen]);
 
-  const select = (project: Project) => {
+  const openProject = (project: Project, target: 'train' | 'notes') => {
     setChosenId(project.id);
     setAnnouncement(`${project.repository.owner}/${project.repository.repo} selected.`);
-    route.navigate('train');
+    route.navigate(target);
   };
+  // From the switcher, the Notes screen stays on Notes (of the other project); anything else opens its train.
+  const select = (project: Project) => openProject(project, screen === 'notes' ? 'notes' : 'train');
   const onProjectChanged = useCallback(() => void reload(), [reload]);
 
   return (
     <div className="app-shell">
       <Sidebar projects={state} selectedId={selected?.id ?? null} screen={screen} onSelect={select} />
       <main className="app-main">
-        {screen === 'train' ? (
-          selected ? (
-            <TrainScreen key={selected.id} project={selected} onProjectChanged={onProjectChanged} />
-          ) : (
-            <TrainPlaceholder />
-          )
-        ) : (
-          <ProjectsScreen
-            state={state}
-            selectedId={selected?.id ?? null}
-            onRetry={() => void reload()}
-            onOpenTrain={select}
-            onAdded={(project) => {
-              setChosenId(project.id);
-              setAnnouncement(`Added ${project.repository.owner}/${project.repository.repo}.`);
-              void reload();
-            }}
-            onRemoved={(project) => {
-              setAnnouncement(`Removed ${project.repository.owner}/${project.repository.repo}.`);
-              void reload();
-            }}
-          />
-        )}
+        <ScreenContent
+          screen={screen}
+          selected={selected}
+          onProjectChanged={onProjectChanged}
+          projects={
+            <ProjectsScreen
+              state={state}
+              selectedId={selected?.id ?? null}
+              onRetry={() => void reload()}
+              onOpenTrain={(project) => openProject(project, 'train')}
+              onAdded={(project) => {
+                setChosenId(project.id);
+                setAnnouncement(`Added ${project.repository.owner}/${project.repository.repo}.`);
+                void reload();
+              }}
+              onRemoved={(project) => {
+                setAnnouncement(`Removed ${project.repository.owner}/${project.repository.repo}.`);
+                void reload();
+              }}
+            />
+          }
+        />
       </main>
       <LiveRegion message={announcement} />
     </div>
   );
+}
+
+/** The screen on show; Train and Notes wait for the project list (placeholders) before they start. */
+function ScreenContent({
+  screen,
+  selected,
+  onProjectChanged,
+  projects,
+}: {
+  screen: ScreenName;
+  selected: Project | null;
+  onProjectChanged: (project: Project) => void;
+  projects: ReactNode;
+}) {
+  switch (screen) {
+    case 'train':
+      return selected ? (
+        <TrainScreen key={selected.id} project={selected} onProjectChanged={onProjectChanged} />
+      ) : (
+        <TrainPlaceholder />
+      );
+    case 'notes':
+      // Keyed by the config file too: other config, other categories and branches, other notes.
+      return selected ? (
+        <NotesScreen key={`${selected.id}:${selected.configFile ?? ''}`} project={selected} />
+      ) : (
+        <NotesPlaceholder />
+      );
+    case 'projects':
+      return <>{projects}</>;
+    default:
+      return assertNever(screen);
+  }
 }

@@ -1,4 +1,4 @@
-import { FolderGit2, TrainFront, type LucideIcon } from 'lucide-react';
+import { FolderGit2, NotebookPen, TrainFront, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import type { ProjectsState } from '../projects/use-projects';
@@ -17,7 +17,7 @@ export interface SidebarProps {
 
 /**
  * The left sidebar: the app's name, the project switcher and the screens. Only screens that work are
- * listed: Train once a project is selected (it is that project's train), and Projects. Notes, Demos,
+ * listed: Train and Notes once a project is selected (they are that project's), and Projects. Demos,
  * Activity and Settings join the navigation as they are built.
  */
 export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps) {
@@ -37,11 +37,18 @@ export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps
         <h2 className="sidebar__heading">Screens</h2>
         <ul className="nav">
           {selectedId ? (
-            <li>
-              <NavLink screen="train" current={screen} icon={TrainFront}>
-                Train
-              </NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink screen="train" current={screen} icon={TrainFront}>
+                  Train
+                </NavLink>
+              </li>
+              <li>
+                <NavLink screen="notes" current={screen} icon={NotebookPen}>
+                  Notes
+                </NavLink>
+              </li>
+            </>
           ) : null}
           <li>
             <NavLink screen="projects" current={screen} icon={FolderGit2}>

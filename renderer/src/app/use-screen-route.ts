@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The screens of the window; each appears in the sidebar only once it works. */
-export const SCREENS = ['train', 'projects'] as const;
+export const SCREENS = ['train', 'notes', 'projects'] as const;
 
 /** One screen, named as in the URL hash (`#train`). */
 export type ScreenName = (typeof SCREENS)[number];
@@ -20,7 +20,7 @@ export interface ScreenRoute {
 }
 
 /**
- * The current screen lives in the URL hash. The sidebar's links are plain `#train` / `#projects`
+ * The current screen lives in the URL hash. The sidebar's links are plain `#train` / `#notes` / `#projects`
  * anchors, so they work with the keyboard and history as links do, and a reload (Ctrl+R) keeps the
  * screen. A hash change is in-page navigation, which the window's navigation guard allows.
  */
