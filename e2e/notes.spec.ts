@@ -124,6 +124,8 @@ test.describe('the Notes screen on the field-tm replica', () => {
 
     await notes.tab('CHANGELOG').click();
     await expect(notes.changelog).toContainText('split tasks by the number of enumerators or buildings');
+    // The heading carries the chosen release date, not the day the notes were generated.
+    await expect(notes.changelog).toContainText('(2026-03-02)');
     await expect(notes.main.getByRole('button', { name: 'Copy changelog' })).toBeVisible();
   });
 

@@ -92,5 +92,9 @@ export async function generateNotes(request: NotesRequest, options: { hooksDir: 
         entries: notes.entries,
         date: request.date ?? new Date(),
       });
+  if (!request.version && tagNames.includes(version.tag)) {
+    // Seen when the target is itself an old release (e.g. --to 2026.1.3 on a newer history).
+    notes.warnings.push(`The suggested version ${version.tag} is already a tag. Choose a version by hand (override).`);
+  }
   return { notes, version, config };
 }

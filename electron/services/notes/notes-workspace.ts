@@ -40,25 +40,28 @@ export function createNotesWorkspace(deps: {
   now?: () => Date;
 }): NotesWorkspace {
   const now = deps.now ?? (() => new Date());
-  const latest = new Map<string, { notes: ReleaseNotes; version: NextVersion; generatedAt: string }>();
+  const latest = new Map<
+    string,
+    { notes: ReleaseNotes; version: NextVersion; generatedAt: string; releaseDay: string }
+  >();
 
   const view = (
     projectId: string,
     notes: ReleaseNotes,
     version: NextVersion,
     generatedAt: string,
+    releaseDay: string,
   ): NotesWorkspaceView => {
     const draft = applyDraft(notes.entries, deps.drafts.load(projectId, version.next));
     const entries = publishedEntries(draft);
     const rendered = renderReleaseMarkdown({ summary: draft.summary, entries, notes });
-    const day = generatedAt.slice(0, 10);
     return {
       projectId,
       notes,
       version,
       draft,
       markdown: rendered.markdown,
-      changelog: renderChangelogSection(version.next, day, entries),
+      changelog: renderChangelogSection(version.next, releaseDay, entries),
       warnings: [...notes.warnings, ...rendered.warnings],
       generatedAt,
     };
@@ -85,8 +88,10 @@ export function createNotesWorkspace(deps: {
         { hooksDir: deps.hooksDir },
       );
       const generatedAt = now().toISOString();
-      latest.set(projectId, { notes, version, generatedAt });
-      const result = view(projectId, notes, version, generatedAt);
+      // The CHANGELOG heading carries the release date the user chose, not the day of generation.
+      const releaseDay = date.toISOString().slice(0, 10);
+      latest.set(projectId, { notes, version, generatedAt, releaseDay });
+      const result = view(projectId, notes, version, generatedAt, releaseDay);
       // Remember what this generation had, so the next one can mark new and vanished entries.
       deps.drafts.save(
         projectId,
@@ -119,7 +124,7 @@ export function createNotesWorkspace(deps: {
         order: changes.order ?? current.order,
         updatedAt: now().toISOString(),
       });
-      return view(projectId, last.notes, last.version, last.generatedAt);
+      return view(projectId, last.notes, last.version, last.generatedAt, last.releaseDay);
     },
 
     render(projectId, version, format) {
@@ -127,7 +132,7 @@ export function createNotesWorkspace(deps: {
       if (!last || last.version.next !== version) {
         throw new AppError('NOT_FOUND', `Generate the notes for ${version} first.`);
       }
-      const current = view(projectId, last.notes, last.version, last.generatedAt);
+      const current = view(projectId, last.notes, last.version, last.generatedAt, last.releaseDay);
       if (format === 'markdown') return current.markdown;
       if (format === 'changelog') return current.changelog;
       return `${JSON.stringify({ version: current.version, range: current.notes.range, entries: current.draft.entries.filter((item) => !item.hidden).map((item) => ({ ...item.entry, title: item.title })), contributors: current.notes.contributors, warnings: current.warnings }, null, 2)}\n`;
