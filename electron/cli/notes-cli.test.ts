@@ -54,7 +54,7 @@ describe('release-desk notes and version, the built binary on a real repository'
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as NotesJson;
-    expect(json.range).toMatchObject({ from: '2025.1.0', to: 'refs/heads/main', mode: 'ancestry' });
+    expect(json.range).toMatchObject({ from: '2025.1.0', to: 'main', mode: 'ancestry' });
     expect(json.entries).toEqual([
       {
         pr: null,
@@ -111,7 +111,7 @@ describe('release-desk notes and version, the built binary on a real repository'
     expect(fromClone.code).toBe(0);
     const entries = (run: CliRun): unknown => (JSON.parse(run.stdout) as NotesJson).entries;
     expect(entries(fromClone)).toEqual(entries(fromMirror));
-    expect((JSON.parse(fromClone.stdout) as NotesJson).range.to).toBe('refs/remotes/origin/main');
+    expect((JSON.parse(fromClone.stdout) as NotesJson).range.to).toBe('main');
   });
 
   it('notes --format markdown and changelog', async () => {

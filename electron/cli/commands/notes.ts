@@ -109,12 +109,27 @@ export function addNotesCommands(program: Command, deps: NotesCommandDeps): void
   common(program.command('version').description('the next version, from the changes since the previous release'))
     .option('--json', 'print JSON')
     .action(async (options: NotesOptions) => {
-      const { version, notes } = await run(options);
-      const document = { ...version, range: { from: notes.range.from, to: notes.range.to, mode: notes.range.mode } };
-      io.stdout.write(
-        options.json
-          ? formatJson(document)
-          : `${version.tag}  (${version.current ? `after ${version.current}` : 'first release'}; ${version.reason})\n`,
-      );
+      const { version, notes, versionFiles } = await run(options);
+      const document = {
+        ...version,
+        range: { from: notes.range.from, to: notes.range.to, mode: notes.range.mode },
+        versionFiles,
+      };
+      if (options.json) {
+        io.stdout.write(formatJson(document));
+        return;
+      }
+      const lines = [
+        `${version.tag}  (${version.current ? `after ${version.current}` : 'first release'}; ${version.reason})`,
+      ];
+      if (versionFiles.length > 0) lines.push('', 'Version files');
+      for (const file of versionFiles) {
+        const state = file.matchesCurrent ? 'ok' : `disagrees: says ${file.declared ?? 'nothing readable'}`;
+        lines.push(`  ${file.path}: ${state}`);
+        if (file.edit)
+          lines.push(`    line ${file.edit.line}: ${file.edit.before.trim()}  →  ${file.edit.after.trim()}`);
+        if (file.problem) lines.push(`    cannot bump: ${file.problem}`);
+      }
+      io.stdout.write(`${lines.join('\n')}\n`);
     });
 }

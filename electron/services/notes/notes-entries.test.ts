@@ -62,7 +62,7 @@ describe('notes entries from real histories: PR shapes, direct commits, duplicat
     expect(train.git(['log', '-1', '--format=%s', sync])).toBe("Merge branch 'main' into development");
 
     const notes = await notesOf();
-    expect(notes.range).toMatchObject({ from: '2025.1.0', to: 'refs/heads/main', mode: 'ancestry' });
+    expect(notes.range).toMatchObject({ from: '2025.1.0', to: 'main', mode: 'ancestry' });
     expect(notes.entries.map(shape)).toEqual([
       [14, 'fix(api): retry on 502', [hotfix]],
       [null, 'docs: explain setup', [direct]],
@@ -90,7 +90,7 @@ describe('notes entries from real histories: PR shapes, direct commits, duplicat
       'Features',
     ]);
     expect(notes.contributors).toEqual(['Test Author']);
-    expect(notes.compareUrl).toBe(`${REPO_URL}/compare/2025.1.0...refs/heads/main`);
+    expect(notes.compareUrl).toBe(`${REPO_URL}/compare/2025.1.0...main`);
   });
 
   it('makes each of several commits straight on the release branch (a rebase merge) a direct entry', async () => {

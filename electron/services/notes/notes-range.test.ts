@@ -43,7 +43,7 @@ describe('choosing the notes range', () => {
       expect(result.notes.range).toMatchObject({
         from: '2025.2.0',
         fromSha: train.sha('2025.2.0'),
-        to: 'refs/heads/main',
+        to: 'main',
         toSha: train.sha('main'),
         mode: 'ancestry',
       });
@@ -152,10 +152,10 @@ describe('choosing the notes range', () => {
       expect(result.notes.range).toMatchObject({
         from: '2025.1.0',
         fromSha: train.sha('2025.1.0'),
-        to: 'refs/heads/main',
+        to: 'main',
         mode: 'released-set',
       });
-      expect(result.notes.range.explanation).toContain('is not in the history of refs/heads/main');
+      expect(result.notes.range.explanation).toContain('is not in the history of main');
       expect(result.notes.warnings).toHaveLength(1);
       expect(result.notes.warnings[0]).toMatch(/^The previous release 2025\.1\.0 is not in the history of/);
       expect(result.notes.entries.map((entry) => [entry.pr, entry.title, entry.commits])).toEqual([

@@ -6,6 +6,7 @@ import { openRepository, type GitRepository } from '../git/git-repository';
 import { parseRemoteConfig, pickPrimaryRemote } from '../git/remotes';
 import { laneRef, tagFormatFor } from '../train/train-status';
 import { suggestNextVersion, validateManualVersion, type NextVersion } from '../versions/next-version';
+import { versionFileReport, type VersionFileReport } from '../versions/version-file-report';
 import { groupCommits, withoutReleased } from './commit-grouping';
 import { parseGitHubReleaseConfig } from './github-release-config';
 import { buildNotes } from './notes-generator';
@@ -31,6 +32,8 @@ export interface NotesResult {
   notes: ReleaseNotes;
   version: NextVersion;
   config: EffectiveConfig;
+  /** The configured version files at the target: consistency with the current release, and the bump. */
+  versionFiles: VersionFileReport[];
 }
 
 async function webUrlOf(repo: GitRepository): Promise<string | null> {
@@ -92,9 +95,14 @@ export async function generateNotes(request: NotesRequest, options: { hooksDir: 
         entries: notes.entries,
         date: request.date ?? new Date(),
       });
-  if (!request.version && tagNames.includes(version.tag)) {
-    // Seen when the target is itself an old release (e.g. --to 2026.1.3 on a newer history).
-    notes.warnings.push(`The suggested version ${version.tag} is already a tag. Choose a version by hand (override).`);
-  }
-  return { notes, version, config };
+  // The version files at the target, for `release-desk version`: consistency with the current release
+  // and the bump. Not repeated as notes warnings: for a past range the target already carries its bump.
+  const versionFiles = await versionFileReport(
+    repo,
+    selected.range.toSha,
+    config.versionFiles,
+    version.current,
+    version.next,
+  );
+  return { notes, version, config, versionFiles };
 }

@@ -59,19 +59,21 @@ async function resolveOrFail(repo: GitRepository, ref: string, role: string): Pr
 export async function selectRange(input: RangeInput): Promise<SelectedRange> {
   const { repo } = input;
   const toSha = await resolveOrFail(repo, input.to, 'target');
+  // What people call it: `main`, not `refs/remotes/origin/main` (which is what is resolved).
+  const toLabel = input.to.replace(/^refs\/(remotes\/origin|heads|tags)\//, '');
 
   if (input.from) {
     const fromSha = await resolveOrFail(repo, input.from, 'starting point');
     const warnings = (await repo.isAncestor(fromSha, toSha))
       ? []
       : [
-          `${input.from} is not in the history of ${input.to}, so "${input.from}..${input.to}" may include changes that were already released.`,
+          `${input.from} is not in the history of ${toLabel}, so "${input.from}..${toLabel}" may include changes that were already released.`,
         ];
     return {
       range: {
         from: input.from,
         fromSha,
-        to: input.to,
+        to: toLabel,
         toSha,
         mode: 'ancestry',
         explanation: `From ${input.from}, as given.`,
@@ -95,7 +97,7 @@ export async function selectRange(input: RangeInput): Promise<SelectedRange> {
       range: {
         from: null,
         fromSha: null,
-        to: input.to,
+        to: toLabel,
         toSha,
         mode: 'ancestry',
         explanation: 'No earlier release: everything in the history is new.',
@@ -113,10 +115,10 @@ export async function selectRange(input: RangeInput): Promise<SelectedRange> {
       range: {
         from: newest.tag,
         fromSha: newestSha,
-        to: input.to,
+        to: toLabel,
         toSha,
         mode: 'ancestry',
-        explanation: `From ${newest.tag}, the newest earlier release, which is in the history of ${input.to}.`,
+        explanation: `From ${newest.tag}, the newest earlier release, which is in the history of ${toLabel}.`,
       },
       commits: await repo.detailedLog([toSha], [newestSha]),
       released: null,
@@ -142,16 +144,16 @@ export async function selectRange(input: RangeInput): Promise<SelectedRange> {
     range: {
       from: newest.tag,
       fromSha: newestSha,
-      to: input.to,
+      to: toLabel,
       toSha,
       mode: 'released-set',
-      explanation: `${newest.tag}, the newest earlier release, is not in the history of ${input.to}, so the notes hold what ${input.to} has that no earlier release had (by history, PR number, patch id, or the same commit rewritten).`,
+      explanation: `${newest.tag}, the newest earlier release, is not in the history of ${toLabel}, so the notes hold what ${toLabel} has that no earlier release had (by history, PR number, patch id, or the same commit rewritten).`,
     },
     commits: candidates,
     released,
     previousRelease: newest,
     warnings: [
-      `The previous release ${newest.tag} is not in the history of ${input.to} (a reset or rewritten history), so a plain ${newest.tag}..${input.to} range would repeat changes that were already released. Those were left out.`,
+      `The previous release ${newest.tag} is not in the history of ${toLabel} (a reset or rewritten history), so a plain ${newest.tag}..${toLabel} range would repeat changes that were already released. Those were left out.`,
     ],
   };
 }
