@@ -1,11 +1,9 @@
 import type { IpcErrorCode } from '../../../shared/ipc/errors';
 import { assertNever } from '../lib/assert-never';
+import { sharedErrorAdvice, type ErrorAdvice } from '../lib/error-advice';
 
-/** A heading for what went wrong and a next step, for notes that could not be generated. */
-export interface NotesErrorAdvice {
-  title: string;
-  next: string;
-}
+/** A heading and a next step for this screen's errors. */
+export type NotesErrorAdvice = ErrorAdvice;
 
 /**
  * The error's own message says what happened in detail (it names the ref or the field); this adds a
@@ -36,20 +34,12 @@ export function notesErrorAdvice(code: IpcErrorCode): NotesErrorAdvice {
     case 'NOT_A_REPOSITORY':
     case 'NO_REMOTE':
     case 'UNSUPPORTED_REMOTE':
-      return {
-        title: 'The managed clone cannot be used',
-        next: 'Remove the project on the Projects screen and add it again; your own clone is not touched.',
-      };
     case 'GIT_MISSING':
-      return { title: 'Git is not available', next: 'Install git (or a newer version), then press Try again.' };
+    case 'KEYCHAIN_UNAVAILABLE':
+      return sharedErrorAdvice(code);
     case 'NETWORK':
     case 'AUTH_FAILED':
       return { title: 'GitHub could not be reached', next: 'Check your connection, then press Try again.' };
-    case 'KEYCHAIN_UNAVAILABLE':
-      return {
-        title: 'The system keychain is not available',
-        next: 'Unlock or start your keychain (the Secret Service on Linux), then press Try again.',
-      };
     case 'ALREADY_ADDED':
     case 'FORBIDDEN_SENDER':
     case 'CANCELLED':

@@ -1,11 +1,9 @@
 import type { IpcErrorCode } from '../../../shared/ipc/errors';
 import { assertNever } from '../lib/assert-never';
+import { sharedErrorAdvice, type ErrorAdvice } from '../lib/error-advice';
 
-/** A heading for what went wrong and a next step, for an error the train could not get past. */
-export interface TrainErrorAdvice {
-  title: string;
-  next: string;
-}
+/** A heading and a next step for this screen's errors. */
+export type TrainErrorAdvice = ErrorAdvice;
 
 /**
  * The error's own message says what happened in detail; this adds a short heading and what to try,
@@ -38,17 +36,9 @@ export function trainErrorAdvice(code: IpcErrorCode): TrainErrorAdvice {
     case 'NOT_A_REPOSITORY':
     case 'NO_REMOTE':
     case 'UNSUPPORTED_REMOTE':
-      return {
-        title: 'The managed clone cannot be used',
-        next: 'Remove the project on the Projects screen and add it again; your own clone is not touched.',
-      };
     case 'GIT_MISSING':
-      return { title: 'Git is not available', next: 'Install git (or a newer version), then press Try again.' };
     case 'KEYCHAIN_UNAVAILABLE':
-      return {
-        title: 'The system keychain is not available',
-        next: 'Unlock or start your keychain (the Secret Service on Linux), then press Try again.',
-      };
+      return sharedErrorAdvice(code);
     case 'ALREADY_ADDED':
     case 'INVALID_ARGUMENTS':
     case 'FORBIDDEN_SENDER':
