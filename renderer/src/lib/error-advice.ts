@@ -6,7 +6,14 @@ export interface ErrorAdvice {
 
 /** Failures whose cause and remedy are the same on every screen. */
 export type SharedAdviceCode =
-  'NOT_A_REPOSITORY' | 'NO_REMOTE' | 'UNSUPPORTED_REMOTE' | 'GIT_MISSING' | 'KEYCHAIN_UNAVAILABLE';
+  | 'NOT_A_REPOSITORY'
+  | 'NO_REMOTE'
+  | 'UNSUPPORTED_REMOTE'
+  | 'GIT_MISSING'
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'GITHUB_NOT_CONNECTED'
+  | 'PERMISSION_DENIED'
+  | 'RATE_LIMITED';
 
 /**
  * Advice for the failures that do not depend on the screen (the managed clone, git, the keychain), so
@@ -27,6 +34,21 @@ export function sharedErrorAdvice(code: SharedAdviceCode): ErrorAdvice {
       return {
         title: 'The system keychain is not available',
         next: 'Unlock or start your keychain (the Secret Service on Linux), then press Try again.',
+      };
+    case 'GITHUB_NOT_CONNECTED':
+      return {
+        title: 'GitHub is not connected',
+        next: 'Open Settings → GitHub and paste a token for this host, then press Try again.',
+      };
+    case 'PERMISSION_DENIED':
+      return {
+        title: 'GitHub refused the token this permission',
+        next: 'Give the token the permission named above (Settings → GitHub lists them), then press Try again.',
+      };
+    case 'RATE_LIMITED':
+      return {
+        title: 'GitHub’s rate limit was reached',
+        next: 'Wait until the time given above, then press Try again.',
       };
   }
 }

@@ -36,6 +36,9 @@ export function notesErrorAdvice(code: IpcErrorCode): NotesErrorAdvice {
     case 'UNSUPPORTED_REMOTE':
     case 'GIT_MISSING':
     case 'KEYCHAIN_UNAVAILABLE':
+    case 'GITHUB_NOT_CONNECTED':
+    case 'PERMISSION_DENIED':
+    case 'RATE_LIMITED':
       return sharedErrorAdvice(code);
     case 'NETWORK':
     case 'AUTH_FAILED':
@@ -43,6 +46,7 @@ export function notesErrorAdvice(code: IpcErrorCode): NotesErrorAdvice {
     case 'ALREADY_ADDED':
     case 'FORBIDDEN_SENDER':
     case 'CANCELLED':
+    case 'CONFLICT':
     case 'INTERNAL':
       return {
         title: 'The notes could not be generated',

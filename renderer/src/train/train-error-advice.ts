@@ -38,11 +38,15 @@ export function trainErrorAdvice(code: IpcErrorCode): TrainErrorAdvice {
     case 'UNSUPPORTED_REMOTE':
     case 'GIT_MISSING':
     case 'KEYCHAIN_UNAVAILABLE':
+    case 'GITHUB_NOT_CONNECTED':
+    case 'PERMISSION_DENIED':
+    case 'RATE_LIMITED':
       return sharedErrorAdvice(code);
     case 'ALREADY_ADDED':
     case 'INVALID_ARGUMENTS':
     case 'FORBIDDEN_SENDER':
     case 'CANCELLED':
+    case 'CONFLICT':
     case 'INTERNAL':
       return {
         title: 'The train could not be read',

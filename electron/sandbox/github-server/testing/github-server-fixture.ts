@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Octokit as OctokitCore } from '@octokit/core';
 import { Octokit } from '@octokit/rest';
 import { startGitHubServer, type GitHubServer } from '../github-server';
 import type { OpenApiResponseValidator } from './openapi-response-validator';
@@ -29,6 +30,25 @@ export interface GitHubServerFixture {
   dispose(): Promise<void>;
 }
 
+/**
+ * Checks every response `octokit` receives (success or error) against GitHub's OpenAPI description,
+ * so a test fails when the server answers in a shape GitHub would not. Works on any Octokit, including
+ * the product's `createGitHubClient`.
+ */
+export function attachOpenApiValidation(octokit: Octokit | OctokitCore, validator: OpenApiResponseValidator): void {
+  octokit.hook.after('request', (response, options) => {
+    validator.validate(options.method ?? 'GET', String(options.url), response.status, response.data);
+  });
+  octokit.hook.error('request', (error, options) => {
+    const failure = error as { status?: number; response?: { data?: unknown } };
+    // A 304 is the ETag cache's business: it has no body to validate.
+    if (failure.status && failure.status !== 304 && failure.response) {
+      validator.validate(options.method ?? 'GET', String(options.url), failure.status, failure.response.data);
+    }
+    throw error;
+  });
+}
+
 /** Octokit for `server` whose every response (success or error) must match GitHub's schema. */
 export function validatedOctokit(
   server: GitHubServer,
@@ -41,16 +61,7 @@ export function validatedOctokit(
     auth: token,
     log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
   });
-  octokit.hook.after('request', (response, options) => {
-    validator.validate(options.method ?? 'GET', String(options.url), response.status, response.data);
-  });
-  octokit.hook.error('request', (error, options) => {
-    const failure = error as { status?: number; response?: { data?: unknown } };
-    if (failure.status && failure.response) {
-      validator.validate(options.method ?? 'GET', String(options.url), failure.status, failure.response.data);
-    }
-    throw error;
-  });
+  attachOpenApiValidation(octokit, validator);
   return octokit;
 }
 
