@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GitHubHttpError, validationFailed } from './github-error';
 import type { SandboxGit } from './sandbox-git';
 
@@ -65,8 +67,49 @@ export async function moveRef(git: SandboxGit, fullRef: string, newSha: string, 
   await git.run(['update-ref', '--stdin'], { input: `update ${fullRef} ${newSha} ${oldSha}\n` });
 }
 
+/** Deletes a ref that points at `oldSha`; fails when someone else moved it first. */
+export async function deleteRefAt(git: SandboxGit, fullRef: string, oldSha: string): Promise<void> {
+  await git.run(['update-ref', '--stdin'], { input: `delete ${fullRef} ${oldSha}\n` });
+}
+
+/** True when commit `ancestor` is reachable from `descendant` (tags are peeled), i.e. a fast-forward. */
+export async function isAncestor(git: SandboxGit, ancestor: string, descendant: string): Promise<boolean> {
+  const result = await git.run(['merge-base', '--is-ancestor', ancestor, descendant], {
+    // 128: not commits at all (a blob or tree), which cannot be a fast-forward either.
+    okExitCodes: [1, 128],
+  });
+  return result.exitCode === 0;
+}
+
+/** Every ref under `refs/` whose full name starts with `prefix`, sorted by name (as GitHub lists them). */
+export async function refsStartingWith(git: SandboxGit, prefix: string): Promise<ResolvedRef[]> {
+  const listed = await git.text(['for-each-ref', '--sort=refname', '--format=%(refname) %(objectname) %(objecttype)']);
+  const refs: ResolvedRef[] = [];
+  for (const line of listed.split('\n')) {
+    const [ref, sha, type] = line.split(' ');
+    if (ref?.startsWith(prefix) && sha && type) refs.push({ ref, sha, type: type as ResolvedRef['type'] });
+  }
+  return refs;
+}
+
+/** True when `sha` is a full sha of an object in the repository. */
+export async function objectExists(git: SandboxGit, sha: string): Promise<boolean> {
+  if (!/^[0-9a-f]{40}$/.test(sha)) return false;
+  const result = await git.run(['cat-file', '-e', sha], { okExitCodes: [1, 128] });
+  return result.exitCode === 0;
+}
+
 /** The branch `HEAD` of a bare repository names: its default branch. */
 export async function defaultBranchOf(git: SandboxGit): Promise<string> {
+  // The bare repository's HEAD file says it (`ref: refs/heads/main`): read it instead of starting a git
+  // process, which most requests would otherwise pay for several times over.
+  try {
+    const head = await readFile(join(git.gitDir, 'HEAD'), 'utf8');
+    const match = /^ref: refs\/heads\/(\S+)\s*$/.exec(head);
+    if (match?.[1]) return match[1];
+  } catch {
+    // Fall through to git, which also knows other layouts (a HEAD stored in a reftable).
+  }
   const result = await git.run(['symbolic-ref', '--short', 'HEAD'], { okExitCodes: [1, 128] });
   return result.exitCode === 0 ? result.stdout.trim() : 'main';
 }

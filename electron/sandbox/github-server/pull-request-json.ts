@@ -13,6 +13,8 @@ export interface PullRequestFacts {
 /** Facts only the single-PR view (`pull-request`) carries. */
 export interface PullRequestDetailFacts extends PullRequestFacts {
   mergeable: boolean | null;
+  /** `clean`, `dirty` (conflicts), `blocked` (branch rules unmet), `behind` (strict rules), `unknown`. */
+  mergeableState: string;
   commits: number;
 }
 
@@ -94,13 +96,12 @@ export function pullRequestJson(
   pull: StoredPullRequest,
   facts: PullRequestDetailFacts,
 ) {
-  const mergeableState = pull.state === 'closed' ? 'unknown' : facts.mergeable ? 'clean' : 'dirty';
   return {
     ...pullRequestSimpleJson(urls, state, repo, pull, facts),
     merged: pull.merged,
     mergeable: pull.state === 'closed' ? null : facts.mergeable,
     rebaseable: pull.state === 'closed' ? null : facts.mergeable,
-    mergeable_state: mergeableState,
+    mergeable_state: facts.mergeableState,
     merged_by: pull.merged ? signedInSimpleUser(urls, state) : null,
     comments: 0,
     review_comments: 0,

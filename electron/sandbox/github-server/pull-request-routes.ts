@@ -1,5 +1,6 @@
 import { GitHubHttpError, notFound, validationFailed } from './github-error';
-import { moveRef, requireString } from './git-refs';
+import { defaultBranchOf, moveRef, requireString } from './git-refs';
+import { rulesRefusal } from './merge-requirements';
 import { paginate } from './pagination';
 import { writeMerge, trialMerge, type MergeMethod } from './pull-merge';
 import { pullRequestJson, pullRequestSimpleJson, type PullRequestFacts } from './pull-request-json';
@@ -46,7 +47,18 @@ async function pullDetail(
   const open = pull.state === 'open' && facts.headSha !== ZERO_SHA && facts.baseSha !== ZERO_SHA;
   const mergeable = open ? (await trialMerge(git, facts.baseSha, facts.headSha)).clean : null;
   const commits = facts.headSha === ZERO_SHA || facts.baseSha === ZERO_SHA ? 0 : await countCommits(git, facts);
-  return pullRequestJson(context.urls, context.store.state, repo, pull, { ...facts, mergeable, commits });
+  let mergeableState = 'unknown';
+  if (open && !mergeable) mergeableState = 'dirty';
+  if (open && mergeable) {
+    const refusal = await rulesRefusal(git, repo, pull, { ...facts, defaultBranch: facts.repository.defaultBranch });
+    mergeableState = refusal?.kind ?? 'clean';
+  }
+  return pullRequestJson(context.urls, context.store.state, repo, pull, {
+    ...facts,
+    mergeable,
+    mergeableState,
+    commits,
+  });
 }
 
 async function countCommits(git: SandboxGit, facts: { baseSha: string; headSha: string }): Promise<number> {
@@ -158,6 +170,12 @@ export function addPullRequestRoutes(router: Router, context: RouteContext): voi
       if (typeof body.sha === 'string' && body.sha !== headSha) {
         throw new GitHubHttpError(409, 'Head branch was modified. Review and try the merge again.');
       }
+      const refusal = await rulesRefusal(git, repo, pull, {
+        headSha,
+        baseSha,
+        defaultBranch: await defaultBranchOf(git),
+      });
+      if (refusal) throw new GitHubHttpError(405, refusal.message);
       const identity = { name: state.user.name, email: state.user.email };
       const newTip = await writeMerge(git, {
         method,
@@ -186,6 +204,63 @@ export function addPullRequestRoutes(router: Router, context: RouteContext): voi
       } satisfies Partial<StoredPullRequest>);
       context.store.save();
       return { status: 200, body: { sha: newTip, merged: true, message: 'Pull Request successfully merged' } };
+    });
+  });
+
+  router.add('PATCH', '/repos/{owner}/{repo}/pulls/{number}', async ({ params, body }) => {
+    const { repo, git, key } = openRepository(context, params);
+    const title = body.title === undefined ? undefined : requireString(body.title, 'PullRequest', 'title');
+    if (body.body !== undefined && body.body !== null && typeof body.body !== 'string') {
+      throw validationFailed({ resource: 'PullRequest', field: 'body', code: 'invalid' });
+    }
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
+      throw validationFailed({ resource: 'PullRequest', field: 'state', code: 'invalid' });
+    }
+    const base = body.base === undefined ? undefined : requireString(body.base, 'PullRequest', 'base');
+    return context.lock.run(key, async () => {
+      const pull = findPull(repo, params.number);
+      const snapshot = await repositoryFacts(git, repo);
+      // Every check comes before any change, so a refused update changes nothing.
+      if (base !== undefined && base !== pull.base && (pull.state !== 'open' || !snapshot.branches.has(base))) {
+        throw validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' });
+      }
+      const reopening = body.state === 'open' && pull.state === 'closed';
+      if (reopening && (pull.merged || !snapshot.branches.has(pull.head))) {
+        throw validationFailed({
+          resource: 'PullRequest',
+          field: 'state',
+          code: 'custom',
+          message: 'state cannot be changed. The pull request cannot be reopened.',
+        });
+      }
+      const target = base ?? pull.base;
+      const duplicate = repo.pulls.some(
+        (other) => other !== pull && other.state === 'open' && other.head === pull.head && other.base === target,
+      );
+      if (duplicate && (reopening || (pull.state === 'open' && target !== pull.base))) {
+        throw validationFailed({
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${repo.owner}:${pull.head}.`,
+        });
+      }
+      const now = isoSeconds();
+      if (base !== undefined) pull.base = base;
+      if (title !== undefined) pull.title = title;
+      if (body.body !== undefined) pull.body = body.body as string | null;
+      if (body.state === 'closed' && pull.state === 'open') {
+        const facts = await pullFacts(git, repo, pull, snapshot);
+        Object.assign(pull, {
+          state: 'closed',
+          closedAt: now,
+          lastHeadSha: facts.headSha,
+          lastBaseSha: facts.baseSha,
+        } satisfies Partial<StoredPullRequest>);
+      }
+      if (reopening) Object.assign(pull, { state: 'open', closedAt: null } satisfies Partial<StoredPullRequest>);
+      pull.updatedAt = now;
+      context.store.save();
+      return { status: 200, body: await pullDetail(context, git, repo, pull, snapshot) };
     });
   });
 }

@@ -106,19 +106,29 @@ export function repositoryJson(urls: ServerUrls, state: ServerState, repo: Store
   };
 }
 
+/** The `permissions` of a repository as GitHub shows them to the caller. */
+export interface RepositoryPermissions {
+  admin: boolean;
+  maintain: boolean;
+  push: boolean;
+  triage: boolean;
+  pull: boolean;
+}
+
 /**
- * `GET /repos/{owner}/{repo}`: GitHub's `full-repository`, with `permissions` for the signed-in user.
- * The sandbox has one user, who owns every repository, so every permission is granted.
+ * `GET /repos/{owner}/{repo}`: GitHub's `full-repository`, with `permissions` for the caller. The
+ * sandbox's user owns every repository, so its main token has them all; a restricted token has fewer.
  */
 export function fullRepositoryJson(
   urls: ServerUrls,
   state: ServerState,
   repo: StoredRepository,
   facts: RepositoryFacts,
+  permissions: RepositoryPermissions = { admin: true, maintain: true, push: true, triage: true, pull: true },
 ) {
   return {
     ...repositoryJson(urls, state, repo, facts),
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+    permissions,
     network_count: 0,
     subscribers_count: 0,
   };

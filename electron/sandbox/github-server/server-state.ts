@@ -1,5 +1,13 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type {
+  StoredBranchProtection,
+  StoredCheckRun,
+  StoredCommitStatus,
+  StoredReview,
+  StoredRuleset,
+} from './stored-rules-and-checks';
+import type { StoredWorkflow, StoredWorkflowRun } from './workflow-runs';
 
 /** A pull request as the server remembers it; live facts (head sha, mergeability) come from git. */
 export interface StoredPullRequest {
@@ -24,6 +32,8 @@ export interface StoredPullRequest {
   userLogin: string;
   createdAt: string;
   updatedAt: string;
+  /** Reviews, oldest first; absent in state files from before reviews existed. */
+  reviews?: StoredReview[];
 }
 
 /** A release; its tag is a real ref in the bare repository once it is published. */
@@ -49,6 +59,18 @@ export interface StoredRepository {
   nextNumber: number;
   pulls: StoredPullRequest[];
   releases: StoredRelease[];
+  /** Classic branch protection by branch name. Optional: older state files lack it. */
+  protections?: Record<string, StoredBranchProtection>;
+  /** Repository rulesets. Optional: older state files lack it. */
+  rulesets?: StoredRuleset[];
+  /** Check runs and commit statuses of any commit. Optional: older state files lack them. */
+  checkRuns?: StoredCheckRun[];
+  statuses?: StoredCommitStatus[];
+  /** Configured workflows and their runs (`workflow-runs.ts`). Optional: older state files lack them. */
+  workflows?: StoredWorkflow[];
+  workflowRuns?: StoredWorkflowRun[];
+  /** Branch tips when last looked at, to notice pushes made straight into the bare repository. */
+  seenBranchTips?: Record<string, string>;
 }
 
 /** Everything the server must remember across a restart. */

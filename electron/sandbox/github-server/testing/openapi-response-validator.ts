@@ -15,6 +15,29 @@ interface OpenApiDocument {
 
 const DOCUMENT_ID = 'https://api.github.com/openapi.json';
 
+/**
+ * Ajv accepts OpenAPI's `nullable` only beside a `type`, and does not let it widen an `enum`; GitHub's
+ * description puts it beside `oneOf`/`allOf`/`$ref` (e.g. `repository-ruleset.conditions`) and on
+ * enums (a check run's `conclusion`). Rewrites those, in place, so `null` is accepted as GitHub means.
+ */
+function normalizeNullable(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    node.forEach(normalizeNullable);
+    return;
+  }
+  const schema = node as Record<string, unknown>;
+  Object.values(schema).forEach(normalizeNullable);
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    schema.enum = [...(schema.enum as unknown[]), null];
+  }
+  if (schema.nullable === true && schema.type === undefined) {
+    const { nullable: _nullable, ...rest } = schema;
+    for (const key of Object.keys(schema)) delete schema[key];
+    schema.anyOf = [rest, { type: 'null' }];
+  }
+}
+
 /** Escapes one JSON-pointer segment (RFC 6901). */
 function pointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -34,6 +57,7 @@ export class OpenApiResponseValidator {
     const require = createRequire(import.meta.url);
     const path = require.resolve('@octokit/openapi/generated/api.github.com.json');
     this.document = JSON.parse(readFileSync(path, 'utf8')) as OpenApiDocument;
+    normalizeNullable(this.document.components);
     // OpenAPI 3.0 adds keywords (`example`, `discriminator` with `mapping`, `x-github`) that are not
     // JSON Schema: `strict: false` ignores them; `nullable` is understood by Ajv itself.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
@@ -49,6 +73,11 @@ export class OpenApiResponseValidator {
   validate(method: string, pathOrUrl: string, status: number, body: unknown): void {
     const path = this.templateOf(method, pathOrUrl);
     const key = `${method.toUpperCase()} ${path} ${status}`;
+    if (this.documentsNoContent(method, path, status)) {
+      // A success GitHub documents without a body (204 No Content): the answer must have none.
+      if (body !== undefined && body !== null && body !== '') throw new Error(`Response of ${key} must have no body`);
+      return;
+    }
     let validateFunction = this.compiled.get(key);
     if (!validateFunction) {
       validateFunction = this.ajv.compile({ $ref: this.schemaPointer(method, path, status) });
@@ -75,6 +104,12 @@ export class OpenApiResponseValidator {
     // Prefer the most literal template: `/releases/latest` over `/releases/{release_id}`.
     candidates.sort((a, b) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0));
     return candidates[0] ?? pathOrUrl;
+  }
+
+  /** True for a documented success status whose response has no content at all (e.g. a DELETE's 204). */
+  private documentsNoContent(method: string, path: string, status: number): boolean {
+    const response = this.document.paths[path]?.[method.toLowerCase()]?.responses?.[String(status)];
+    return status < 300 && response !== undefined && !response.$ref && response.content === undefined;
   }
 
   private schemaPointer(method: string, path: string, status: number): string {
