@@ -11,12 +11,21 @@ export default defineConfig({
       // Bundled rather than resolved from node_modules at run time: the CLI starts for every command,
       // and loading these as one file is measurably faster. keytar (native) and electron stay external.
       externalizeDeps: {
-        exclude: ['zod', 'simple-git', 'yaml', 'smol-toml', 'commander', 'conventional-commits-parser', 'semver'],
+        exclude: [
+          'zod',
+          'simple-git',
+          'yaml',
+          'smol-toml',
+          'commander',
+          'conventional-commits-parser',
+          'semver',
+          'graphql',
+        ],
       },
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
+          cli: resolve(import.meta.dirname, 'electron/main/cli-entry.ts'),
         },
       },
     },

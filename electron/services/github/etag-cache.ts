@@ -45,14 +45,16 @@ export function addEtagCache(client: Octokit): void {
       const etag = response.headers.etag;
       cache.delete(key);
       if (etag) {
-        cache.set(key, { etag, response });
+        // A copy: callers (Octokit's paginate, for one) rewrite answers in place, and a later 304 must
+        // hand back what GitHub sent, not what a caller made of it.
+        cache.set(key, { etag, response: structuredClone(response) });
         if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
       }
       return response;
     } catch (error) {
       if (cached && (error as { status?: number }).status === 304) {
         stats.notModified += 1;
-        return cached.response as Awaited<ReturnType<typeof request>>;
+        return structuredClone(cached.response) as Awaited<ReturnType<typeof request>>;
       }
       throw error;
     }

@@ -1,6 +1,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { addEtagCache } from './etag-cache';
 
 /** Octokit with the retry and throttling plugins: the one client class Release Desk uses. */
@@ -31,6 +32,12 @@ export interface GitHubClientOptions {
   onRateLimitWait?: (seconds: number, secondary: boolean) => void;
   /** Keep ETags and answers of GET requests and revalidate with `If-None-Match` (true by default). */
   conditionalRequests?: boolean;
+  /**
+   * The least time between two writes (and GraphQL requests), in ms. GitHub asks for a second between
+   * mutating requests to stay clear of its secondary limits, which is the default; a local server for
+   * tests needs no such care.
+   */
+  writeSpacingMs?: number;
 }
 
 const USER_AGENT = 'release-desk';
@@ -62,6 +69,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       ...(options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue }),
     },
     throttle: {
+      ...(options.writeSpacingMs === undefined
+        ? {}
+        : {
+            write: new Bottleneck.Group({
+              id: 'release-desk-write',
+              maxConcurrent: 1,
+              minTime: options.writeSpacingMs,
+            }),
+          }),
       onRateLimit: onLimit(false),
       onSecondaryRateLimit: onLimit(true),
       ...(options.retryAfterBaseValue === undefined ? {} : { retryAfterBaseValue: options.retryAfterBaseValue }),
