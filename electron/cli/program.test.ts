@@ -36,7 +36,12 @@ describe('release-desk program (in-process, real git)', () => {
     };
     return {
       run: (args: string[], openServices = async () => services()) =>
-        runCli(args, { io, version: '9.9.9-test', openServices }),
+        runCli(args, {
+          io,
+          version: '9.9.9-test',
+          openServices,
+          practice: () => import('../sandbox/practice/practice-sandbox'),
+        }),
       stdout: () => stdout,
       stderr: () => stderr,
     };

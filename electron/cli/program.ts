@@ -6,6 +6,7 @@ import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
 import { addProjectsCommand } from './commands/projects';
 import { addNotesCommands } from './commands/notes';
+import { addSandboxCommands, type SandboxCommandDeps } from './commands/sandbox';
 import { addStatusCommands } from './commands/status';
 import { EXIT_CODE, formatErrorJson, formatErrorText, reportError } from './output';
 
@@ -19,6 +20,8 @@ export interface CliDeps {
    * entry can load them (conf, simple-git, zod) lazily: `--help` and `--version` then start much faster.
    */
   openServices: () => Promise<CoreServices>;
+  /** Loads the practice project's functions for `release-desk sandbox` (see `commands/sandbox.ts`). */
+  practice: SandboxCommandDeps['practice'];
 }
 
 const HELP_FOOTER = `
@@ -61,6 +64,7 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
   const hooksDir = (): string => dataLayout(defaultDataDir(deps.io.env, process.platform, homedir())).hooksDir;
   addStatusCommands(program, { io: deps.io, services: openServices, hooksDir });
   addNotesCommands(program, { io: deps.io, hooksDir });
+  addSandboxCommands(program, { io: deps.io, practice: deps.practice });
   return program;
 }
 

@@ -2,10 +2,14 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processIo } from './cli-io';
-import { readPackageVersion } from './package-version';
-import { runCli } from './program';
+import { processIo } from '../cli/cli-io';
+import { readPackageVersion } from '../cli/package-version';
+import { runCli } from '../cli/program';
 
+// The composition root of the `release-desk` command. It lives in main, not cli, because it joins the
+// CLI with the practice project from `sandbox`, and only main may import both (DESIGN.md's layer table).
+// It imports nothing from Electron.
+//
 // This file is built to out/main/cli.js, two folders below package.json, both in the repository and in an
 // installed package. Only the entry file can rely on that: shared code may be moved into a chunk.
 const version = readPackageVersion(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'package.json'));
@@ -15,7 +19,9 @@ void runCli(process.argv.slice(2), {
   version,
   // Imported on demand: the services pull in conf, simple-git and zod, which --help does not need.
   openServices: async () =>
-    (await import('./open-services')).openCoreServices(process.env, process.platform, homedir()),
+    (await import('../cli/open-services')).openCoreServices(process.env, process.platform, homedir()),
+  // The sandbox (server, git, history) is loaded only when a sandbox command runs.
+  practice: () => import('../sandbox/practice/practice-sandbox'),
 }).then((exitCode) => {
   // exitCode rather than process.exit(): stdout may still be draining into a pipe.
   process.exitCode = exitCode;
