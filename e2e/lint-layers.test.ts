@@ -108,6 +108,11 @@ describe('the layer rule (layers/imports) in eslint.config.js', () => {
     ['cli importing electron', 'electron/cli/probe.ts', "import { app } from 'electron';\nvoid app;"],
     ['sandbox importing electron', 'electron/sandbox/probe.ts', "import { app } from 'electron';\nvoid app;"],
     ['services importing flows', 'electron/services/probe.ts', "import { plan } from '../flows/freeze';\nvoid plan;"],
+    [
+      'services code (not a test) importing the GitHub-compatible server',
+      'electron/services/probe.ts',
+      "import { startGitHubServer } from '../sandbox/github-server/github-server';\nvoid startGitHubServer;",
+    ],
   ])('refuses %s', async (_label, file, code) => {
     const errors = await layerErrorsOf(file, code);
     expect(errors).toHaveLength(1);
@@ -132,6 +137,11 @@ describe('the layer rule (layers/imports) in eslint.config.js', () => {
       "import { contextBridge } from 'electron';\nimport { wireName } from '../../shared/ipc/channels';\ncontextBridge.exposeInMainWorld('x', wireName);",
     ],
     ['main importing electron', 'electron/main/probe.ts', "import { app } from 'electron';\nvoid app;"],
+    [
+      'a services test importing the GitHub-compatible server it runs against',
+      'electron/services/probe.test.ts',
+      "import { startGitHubServer } from '../sandbox/github-server/github-server';\nvoid startGitHubServer;",
+    ],
     [
       'main importing services and Node',
       'electron/main/probe.ts',

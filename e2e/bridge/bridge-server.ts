@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { createHandlers } from '../../electron/main/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
-import { createCoreServices } from '../../electron/services/core-services';
+import { createAppServices } from '../../electron/main/app-services';
+import { createKeychainSecretStore } from '../../electron/services/secrets/secret-store';
 import { createConfSettingsStore } from '../../electron/services/settings/conf-settings-store';
 import type { Envelope } from '../../shared/ipc/api';
 import { bundleBrowserBridge } from './bundle-browser-bridge';
@@ -60,7 +61,13 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     version: string;
   };
   const events = createEventStream();
-  const services = createCoreServices({ dataDir: options.dataDir, settings: createConfSettingsStore(options.dataDir) });
+  // The real keychain: the bridge's process must be on a Secret Service bus (the e2e fixtures start a
+  // private one) before the first keychain call.
+  const services = createAppServices({
+    dataDir: options.dataDir,
+    settings: createConfSettingsStore(options.dataDir),
+    secrets: createKeychainSecretStore(),
+  });
 
   const bridge: BridgeServer = {
     url: '',
@@ -79,6 +86,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       registry: services.registry,
       train: services.train,
       notes: services.notes,
+      github: services.github,
+      trainGitHub: services.trainGitHub,
+      practice: services.practice,
       writeClipboard: (text) => {
         bridge.clipboard = text;
       },
@@ -158,12 +168,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   });
   const { port } = server.address() as AddressInfo;
   bridge.url = `http://127.0.0.1:${port}/`;
-  bridge.close = () =>
-    new Promise<void>((resolveClose) => {
+  bridge.close = async () => {
+    await services.practice.close();
+    await new Promise<void>((resolveClose) => {
       events.closeAll();
       server.closeAllConnections();
       server.close(() => resolveClose());
     });
+  };
   return bridge;
 }
 

@@ -1,6 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type ConsoleMessage } from '@playwright/test';
+import {
+  startSecretServiceSandbox,
+  type SecretServiceSandbox,
+} from '../../electron/services/secrets/secret-service-sandbox';
 import { createGitSandbox, type GitSandbox } from '../../electron/services/testing/git-sandbox';
 import { startBridgeServer, type BridgeServer } from '../bridge/bridge-server';
 
@@ -22,7 +26,24 @@ export interface DeskFixtures {
  * Playwright's `test` with the Release Desk fixtures. Each test gets its own sandbox, data directory
  * and bridge server, so tests never share a project list and can run in parallel workers.
  */
-export const test = base.extend<DeskFixtures>({
+export const test = base.extend<DeskFixtures, { keyring: SecretServiceSandbox }>({
+  // One real Secret Service (GNOME Keyring on a private bus) per worker, on the bus before the bridge's
+  // keychain store first loads keytar: GDBus keeps the first session bus connection of the process.
+  keyring: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const keyring = await startSecretServiceSandbox({ keyring: true });
+      const restore = keyring.activate();
+      try {
+        await use(keyring);
+      } finally {
+        restore();
+        await keyring.dispose();
+      }
+    },
+    { scope: 'worker', auto: true },
+  ],
+
   // Playwright reads fixture dependencies from the destructuring pattern, so an empty one is required.
   // eslint-disable-next-line no-empty-pattern
   sandbox: async ({}, use) => {

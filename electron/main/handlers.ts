@@ -4,8 +4,11 @@ import type { AppInfo, EventOf, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { assertRefName } from '../services/git/git-repository';
 import type { ProjectRegistry } from '../services/projects/project-registry';
+import type { PracticeProjects } from '../sandbox/practice-projects/practice-projects';
+import type { GitHubAccounts } from '../services/github/github-accounts';
 import type { NotesWorkspace } from '../services/notes/notes-workspace';
 import type { TrainService } from '../services/train/train-service';
+import type { TrainGitHubService } from '../services/train/train-github-service';
 
 /** Everything the handlers need from the outside world; Electron-specific parts are passed in. */
 export interface HandlerDeps {
@@ -23,6 +26,12 @@ export interface HandlerDeps {
   pickConfigFile: () => Promise<string | null>;
   /** Opens an already-vetted URL in the OS browser. */
   openExternal: (url: string) => Promise<void>;
+  /** The GitHub side of the train dashboard. */
+  trainGitHub: TrainGitHubService;
+  /** Connected GitHub accounts (tokens in the keychain). */
+  github: GitHubAccounts;
+  /** The practice project: its sandbox, server and account. */
+  practice: PracticeProjects;
   /** Streams an event to the renderer(s). */
   emit: <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 }
@@ -46,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         fetch,
         onFetchProgress: (progress) => deps.emit('train.fetchProgress', { projectId, ...progress }),
       }),
+    'train.github': async ({ projectId }) => deps.trainGitHub.forProject(projectId),
     'notes.generate': async ({ projectId, ...options }) => {
       for (const ref of [options.from, options.to]) if (ref !== undefined) assertRefName(ref);
       return deps.notes.generate(projectId, options);
@@ -64,6 +74,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'dialog.pickFolder': async () => ({ path: await deps.pickFolder() }),
     'dialog.pickConfigFile': async () => ({ path: await deps.pickConfigFile() }),
+    'github.accounts': async () => deps.github.list(),
+    'github.connect': async (input) => deps.github.connect(input),
+    'github.disconnect': async ({ host }) => deps.github.disconnect(host),
+    'practice.open': async ({ operationId }) =>
+      deps.practice.open((progress) => {
+        if (operationId) deps.emit('projects.addProgress', { operationId, ...progress });
+      }),
+    'practice.reset': async ({ operationId }) =>
+      deps.practice.reset((progress) => {
+        if (operationId) deps.emit('projects.addProgress', { operationId, ...progress });
+      }),
+    'practice.connect': async () => deps.practice.connect(),
     'shell.openExternal': async ({ url }) => {
       const enterpriseHosts = deps.registry
         .list()

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, shell } from 'electron';
 import { EVENT_CHANNELS, wireName } from '../../shared/ipc/channels';
-import { createCoreServices } from '../services/core-services';
+import { createKeychainSecretStore } from '../services/secrets/secret-store';
+import { createAppServices } from './app-services';
 import { checkInstalledGit } from '../services/git/git-version';
 import { registerAppSchemePrivileges, serveRendererFrom } from './app-protocol';
 import { createElectronSettingsStore } from './electron-settings-store';
@@ -42,12 +43,21 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const dataDir = app.getPath('userData');
-    const services = createCoreServices({ dataDir, settings: createElectronSettingsStore(dataDir) });
+    const services = createAppServices({
+      dataDir,
+      settings: createElectronSettingsStore(dataDir),
+      secrets: createKeychainSecretStore(),
+    });
+    // The practice server runs in this process; stop it with the app so its port is freed.
+    app.on('will-quit', () => void services.practice.close());
     const handlers = createHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
       registry: services.registry,
       train: services.train,
       notes: services.notes,
+      github: services.github,
+      trainGitHub: services.trainGitHub,
+      practice: services.practice,
       writeClipboard: (text) => clipboard.writeText(text),
       saveTextFile: async (suggestedName, text) => {
         const options: Electron.SaveDialogOptions = { title: 'Export release notes', defaultPath: suggestedName };

@@ -9,6 +9,8 @@ import './styles/controls.css';
 import './styles/dialog.css';
 import './styles/shell.css';
 import './styles/projects.css';
+import './styles/practice.css';
+import './styles/settings.css';
 import './styles/train.css';
 import './styles/lane-card.css';
 import './styles/lane-lists.css';

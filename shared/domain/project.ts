@@ -9,7 +9,8 @@ export const projectSchema = z.object({
   /** The remote the managed clone fetches from. Never carries credentials. */
   remoteUrl: z.string().min(1),
   repository: z.object({
-    kind: z.enum(['github', 'enterprise']),
+    /** `practice` for the practice project, served by the app's own GitHub-compatible server. */
+    kind: z.enum(['github', 'enterprise', 'practice']),
     host: z.string().min(1),
     owner: z.string().min(1),
     repo: z.string().min(1),
@@ -22,6 +23,11 @@ export const projectSchema = z.object({
   addedAt: z.string().min(1),
   /** A `.release-desk.yml` outside the repository that replaces the repository's own; null for none. */
   configFile: z.string().min(1).nullable().default(null),
+  /** Set for the practice project: the sandbox folder its server and bare repository live in. */
+  practice: z
+    .object({ sandboxDir: z.string().min(1) })
+    .nullable()
+    .default(null),
 });
 
 /** A project the user releases; see {@link projectSchema}. */

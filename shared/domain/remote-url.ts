@@ -6,8 +6,11 @@
  * GitHub-compatible server). Anything else is refused with a sentence that says what to use instead.
  */
 
-/** Which kind of GitHub a repository lives on. */
-export type ProviderKind = 'github' | 'enterprise';
+/**
+ * Which kind of GitHub a repository lives on. `practice` is the app's own practice server; a remote URL
+ * never parses to it.
+ */
+export type ProviderKind = 'github' | 'enterprise' | 'practice';
 
 /** The GitHub repository a remote points at. */
 export interface RepositoryRef {

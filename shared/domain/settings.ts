@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { githubAccountSchema } from './github/github-account';
 import { projectSchema } from './project';
 
 /**
@@ -7,10 +8,12 @@ import { projectSchema } from './project';
  */
 export const settingsSchema = z.object({
   projects: z.array(projectSchema).default([]),
+  /** Connected GitHub accounts, one per host; their tokens are in the OS keychain. */
+  githubAccounts: z.array(githubAccountSchema).default([]),
 });
 
 /** See {@link settingsSchema}. */
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings a fresh install starts with. */
-export const DEFAULT_SETTINGS: Settings = { projects: [] };
+export const DEFAULT_SETTINGS: Settings = { projects: [], githubAccounts: [] };

@@ -9,6 +9,7 @@ export const INVOKE_CHANNELS = [
   'projects.remove',
   'projects.setConfigFile',
   'train.status',
+  'train.github',
   'notes.generate',
   'notes.saveDraft',
   'notes.copy',
@@ -16,6 +17,12 @@ export const INVOKE_CHANNELS = [
   'dialog.pickFolder',
   'dialog.pickConfigFile',
   'shell.openExternal',
+  'github.accounts',
+  'github.connect',
+  'github.disconnect',
+  'practice.open',
+  'practice.reset',
+  'practice.connect',
 ] as const;
 
 /** A request/response channel, named `domain.verb`. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { ConfigSources } from '../domain/config/project-config';
+import type { ConfigSources, Lane } from '../domain/config/project-config';
+import type { ConnectResult, GitHubAccountView } from '../domain/github/github-account';
 import type { AddProjectProgress, Project } from '../domain/project';
 import { entryEditSchema } from '../domain/notes/draft';
 import { NOTES_FORMATS, type NotesWorkspaceView } from '../domain/notes/notes-view';
+import type { TrainGitHubView } from '../domain/train/train-github';
 import type { TrainStatus } from '../domain/train/train-status';
 import type { EventChannel, InvokeChannel } from './channels';
 
@@ -38,6 +40,7 @@ export const argSchemas = {
       path: z.string().min(1).max(4096).nullable(),
     })
     .strict(),
+  'train.github': z.object({ projectId }).strict(),
   'train.status': z
     .object({
       projectId,
@@ -73,6 +76,21 @@ export const argSchemas = {
   'dialog.pickFolder': noArgs,
   'dialog.pickConfigFile': noArgs,
   'shell.openExternal': z.object({ url: z.string().min(1).max(2048) }).strict(),
+  'github.accounts': noArgs,
+  'github.connect': z
+    .object({
+      // Checked again in main (printable ASCII, no spaces); the message never echoes the value.
+      token: z.string().trim().min(1, 'Paste a token.').max(255, 'That is too long to be a GitHub token.'),
+      /** A host or API URL for GitHub Enterprise; github.com when absent. */
+      server: z.string().trim().max(2048).optional(),
+      /** Connect for this project's host and check the token's access to its repository. */
+      projectId: projectId.optional(),
+    })
+    .strict(),
+  'github.disconnect': z.object({ host: z.string().trim().min(1).max(260) }).strict(),
+  'practice.open': z.object({ operationId: z.string().max(100).optional() }).strict(),
+  'practice.reset': z.object({ operationId: z.string().max(100).optional() }).strict(),
+  'practice.connect': noArgs,
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** What the app says about itself. */
@@ -90,6 +108,7 @@ export interface ResultTypes {
   'projects.remove': { removed: string };
   'projects.setConfigFile': Project;
   'train.status': TrainReport;
+  'train.github': TrainGitHubView;
   'notes.generate': NotesWorkspaceView;
   'notes.saveDraft': NotesWorkspaceView;
   'notes.copy': { copied: true };
@@ -97,6 +116,12 @@ export interface ResultTypes {
   'dialog.pickFolder': { path: string | null };
   'dialog.pickConfigFile': { path: string | null };
   'shell.openExternal': { opened: boolean };
+  'github.accounts': GitHubAccountView[];
+  'github.connect': ConnectResult;
+  'github.disconnect': { disconnected: boolean };
+  'practice.open': Project;
+  'practice.reset': Project;
+  'practice.connect': ConnectResult;
 }
 
 /** Payload types, one per event channel. */
@@ -111,6 +136,8 @@ export interface TrainReport {
   configSources: ConfigSources;
   /** Set when the fetch before computing failed, so the status shows the last fetched state. */
   fetchError: string | null;
+  /** Config `deployments`: the deploy workflow file of each lane that has one. */
+  deployWorkflows: Partial<Record<Lane, string>>;
 }
 
 /** Progress of the fetch that precedes `train.status`. */

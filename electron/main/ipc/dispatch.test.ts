@@ -6,7 +6,8 @@ import type { AddProjectProgress } from '../../../shared/domain/project';
 import { INVOKE_CHANNELS, type EventChannel, type InvokeChannel } from '../../../shared/ipc/channels';
 import { argSchemas, type EventOf, type Handlers } from '../../../shared/ipc/contract';
 import { AppError, type IpcError } from '../../../shared/ipc/errors';
-import { createCoreServices, type CoreServices } from '../../services/core-services';
+import { createAppServices, type AppServices } from '../app-services';
+import { createKeychainSecretStore } from '../../services/secrets/secret-store';
 import { createConfSettingsStore } from '../../services/settings/conf-settings-store';
 import { createGitSandbox, type GitSandbox } from '../../services/testing/git-sandbox';
 import { createHandlers } from '../handlers';
@@ -17,7 +18,7 @@ const GENERIC_INTERNAL_MESSAGE =
 
 interface World {
   sandbox: GitSandbox;
-  services: CoreServices;
+  services: AppServices;
   handlers: Handlers;
   dispatch: Dispatch;
   /** Every handler call that got past validation, with the arguments the handler saw. */
@@ -64,7 +65,12 @@ describe('dispatch over the real handlers and services', () => {
     const sandbox = createGitSandbox();
     restoreEnv = sandbox.activate();
     const dataDir = mkdtempSync(join(sandbox.root, 'data-'));
-    const services = createCoreServices({ dataDir, settings: createConfSettingsStore(dataDir) });
+    // The keychain store is lazy: these tests call no GitHub channel, so it is never opened.
+    const services = createAppServices({
+      dataDir,
+      settings: createConfSettingsStore(dataDir),
+      secrets: createKeychainSecretStore(),
+    });
     const partial = {
       sandbox,
       services,
@@ -79,6 +85,9 @@ describe('dispatch over the real handlers and services', () => {
       registry: services.registry,
       train: services.train,
       notes: services.notes,
+      github: services.github,
+      trainGitHub: services.trainGitHub,
+      practice: services.practice,
       writeClipboard: () => {},
       saveTextFile: async () => null,
       pickFolder: () => world.pickFolder(),

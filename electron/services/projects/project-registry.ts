@@ -4,7 +4,13 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { acquireAddLock, removeStaleScratch } from './add-lock';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { AddProjectProgress, Project } from '../../../shared/domain/project';
-import { looksLikeRemoteUrl, parseRemoteUrl, repositoryId } from '../../../shared/domain/remote-url';
+import { PRACTICE_HOST } from '../../../shared/domain/github/github-account';
+import {
+  looksLikeRemoteUrl,
+  parseRemoteUrl,
+  repositoryId,
+  type RepositoryRef,
+} from '../../../shared/domain/remote-url';
 import { AppError } from '../../../shared/ipc/errors';
 import type { GitService } from '../git/git-service';
 import { pickPrimaryRemote } from '../git/remotes';
@@ -18,9 +24,23 @@ export type AddProgressListener = (progress: Omit<AddProjectProgress, 'operation
 export interface ProjectRegistry {
   list(): Project[];
   add(source: string, onProgress?: AddProgressListener): Promise<Project>;
+  /**
+   * Adds the practice project: a managed clone of the sandbox's bare repository, labelled with the
+   * sandbox folder. Replaces an earlier practice project of the same repository (a reset).
+   */
+  addPractice(practice: PracticeSource, onProgress?: AddProgressListener): Promise<Project>;
   remove(id: string): Promise<Project>;
   /** Points a project at a config file outside its repository (null: use the repository's own). */
   setConfigFile(id: string, configFile: string | null): Project;
+}
+
+/** Where a practice project comes from: its sandbox and the bare repository the sandbox serves. */
+export interface PracticeSource {
+  sandboxDir: string;
+  /** The bare repository's path: the managed clone's origin. */
+  remote: string;
+  owner: string;
+  repo: string;
 }
 
 /** What the registry is built from. */
@@ -92,6 +112,50 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
     return { remoteUrl: remote.url, localPath };
   };
 
+  /** Clones `remoteUrl` into the managed clone's place (all or nothing) and saves the project. */
+  const addClone = async (
+    source: { remoteUrl: string; localPath: string | null; ref: RepositoryRef; practice: Project['practice'] },
+    onProgress?: AddProgressListener,
+  ): Promise<Project> => {
+    const { remoteUrl, localPath, ref } = source;
+    const id = repositoryId(ref);
+    const clonePath = join(layout.projectsDir, ref.host.replace(':', '_'), ref.owner, ref.repo);
+    const scratch = join(layout.incomingDir, randomUUID());
+    await mkdir(layout.incomingDir, { recursive: true });
+    const releaseLock = await acquireAddLock(layout.incomingDir, id, `${ref.owner}/${ref.repo}`);
+    try {
+      onProgress?.({ stage: 'cloning', percent: 0 });
+      await deps.git.clone(remoteUrl, scratch, (progress) =>
+        onProgress?.({ stage: 'cloning', percent: progress.percent, detail: progress.phase }),
+      );
+      onProgress?.({ stage: 'saving' });
+      // A leftover from an earlier removal that was interrupted, or the practice project being reset:
+      // it is ours, inside the data dir.
+      if (existsSync(clonePath)) await rm(clonePath, { recursive: true, force: true });
+      await mkdir(join(clonePath, '..'), { recursive: true });
+      await rename(scratch, clonePath);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+      await releaseLock();
+    }
+
+    const project: Project = {
+      id,
+      name: ref.repo,
+      remoteUrl,
+      repository: ref,
+      localPath,
+      clonePath,
+      addedAt: now().toISOString(),
+      configFile: null,
+      practice: source.practice,
+    };
+    // Re-read before writing: the CLI and the app may both have changed the list meanwhile.
+    deps.settings.set('projects', [...deps.settings.get('projects').filter((p) => p.id !== id), project]);
+    onProgress?.({ stage: 'done', percent: 100 });
+    return project;
+  };
+
   return {
     list: () => deps.settings.get('projects'),
 
@@ -103,48 +167,22 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
         const origin = localPath ? `The remote of "${localPath}" is ${remoteUrl}. ` : '';
         throw new AppError('UNSUPPORTED_REMOTE', `${origin}${parsed.reason}`);
       }
-      const id = repositoryId(parsed.ref);
-      const existing = findById(id);
-      if (existing) {
+      if (findById(repositoryId(parsed.ref))) {
         throw new AppError(
           'ALREADY_ADDED',
           `${parsed.ref.owner}/${parsed.ref.repo} is already in your projects. Select it in the list instead of adding it again.`,
         );
       }
+      return addClone({ remoteUrl, localPath, ref: parsed.ref, practice: null }, onProgress);
+    },
 
-      const clonePath = join(layout.projectsDir, parsed.ref.host.replace(':', '_'), parsed.ref.owner, parsed.ref.repo);
-      const scratch = join(layout.incomingDir, randomUUID());
-      await mkdir(layout.incomingDir, { recursive: true });
-      const releaseLock = await acquireAddLock(layout.incomingDir, id, `${parsed.ref.owner}/${parsed.ref.repo}`);
-      try {
-        onProgress?.({ stage: 'cloning', percent: 0 });
-        await deps.git.clone(remoteUrl, scratch, (progress) =>
-          onProgress?.({ stage: 'cloning', percent: progress.percent, detail: progress.phase }),
-        );
-        onProgress?.({ stage: 'saving' });
-        // A leftover from an earlier removal that was interrupted: it is ours, inside the data dir.
-        if (existsSync(clonePath)) await rm(clonePath, { recursive: true, force: true });
-        await mkdir(join(clonePath, '..'), { recursive: true });
-        await rename(scratch, clonePath);
-      } finally {
-        await rm(scratch, { recursive: true, force: true });
-        await releaseLock();
-      }
-
-      const project: Project = {
-        id,
-        name: parsed.ref.repo,
-        remoteUrl,
-        repository: parsed.ref,
-        localPath,
-        clonePath,
-        addedAt: now().toISOString(),
-        configFile: null,
-      };
-      // Re-read before writing: the CLI and the app may both have changed the list meanwhile.
-      deps.settings.set('projects', [...deps.settings.get('projects').filter((p) => p.id !== id), project]);
-      onProgress?.({ stage: 'done', percent: 100 });
-      return project;
+    async addPractice(practice, onProgress) {
+      onProgress?.({ stage: 'checking' });
+      const ref: RepositoryRef = { kind: 'practice', host: PRACTICE_HOST, owner: practice.owner, repo: practice.repo };
+      return addClone(
+        { remoteUrl: practice.remote, localPath: null, ref, practice: { sandboxDir: practice.sandboxDir } },
+        onProgress,
+      );
     },
 
     setConfigFile(id, configFile) {

@@ -16,6 +16,7 @@ const FIELD_TM: Project = {
   clonePath: '/home/me/.config/Release Desk/projects/github.com/hotosm/field-tm',
   addedAt: '2025-01-02T03:04:05.000Z',
   configFile: null,
+  practice: null,
 };
 
 describe('conf-backed settings store', () => {
@@ -39,7 +40,7 @@ describe('conf-backed settings store', () => {
     createConfSettingsStore(dataDir).set('projects', [FIELD_TM]);
 
     expect(createConfSettingsStore(dataDir).get('projects')).toEqual([FIELD_TM]);
-    expect(JSON.parse(readRaw())).toEqual({ projects: [FIELD_TM] });
+    expect(JSON.parse(readRaw())).toEqual({ projects: [FIELD_TM], githubAccounts: [] });
   });
 
   it('sees what another instance wrote after it was opened (the app and the CLI share the file)', () => {

@@ -1,3 +1,4 @@
+import type { Lane, ProjectConfig } from '../../../shared/domain/config/project-config';
 import type { TrainReport } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { loadEffectiveConfig } from '../config/config-loader';
@@ -31,7 +32,17 @@ export async function trainReportForRepository(
     status: await computeTrainStatus(repo, effective, undefined, refs),
     configSources: effective.sources,
     fetchError: options.fetchError ?? null,
+    deployWorkflows: deployWorkflowsOf(effective.config),
   };
+}
+
+/** The deploy workflow file of each lane that config names one for. */
+function deployWorkflowsOf(config: ProjectConfig): Partial<Record<Lane, string>> {
+  const workflows: Partial<Record<Lane, string>> = {};
+  for (const [lane, deployment] of Object.entries(config.deployments) as [Lane, { workflow: string } | undefined][]) {
+    if (deployment) workflows[lane] = deployment.workflow;
+  }
+  return workflows;
 }
 
 /** Creates the {@link TrainService}. */
@@ -48,6 +59,7 @@ export function createTrainService(deps: { registry: ProjectRegistry; hooksDir: 
       status: await computeTrainStatus(repo, effective, undefined, refs),
       configSources: effective.sources,
       fetchError,
+      deployWorkflows: deployWorkflowsOf(effective.config),
     };
   };
 

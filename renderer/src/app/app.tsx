@@ -6,6 +6,7 @@ import { NotesPlaceholder } from '../notes/notes-placeholder';
 import { NotesScreen } from '../notes/notes-screen';
 import { ProjectsScreen } from '../projects/projects-screen';
 import { useProjects, type ProjectsState } from '../projects/use-projects';
+import { SettingsScreen } from '../settings/settings-screen';
 import { TrainPlaceholder } from '../train/train-placeholder';
 import { TrainScreen } from '../train/train-screen';
 import { Sidebar } from './sidebar';
@@ -76,8 +77,13 @@ export function App() {
                 setAnnouncement(`Removed ${project.repository.owner}/${project.repository.repo}.`);
                 void reload();
               }}
+              onPracticeReset={(project) => {
+                setAnnouncement(`Reset the practice project ${project.repository.owner}/${project.repository.repo}.`);
+                void reload();
+              }}
             />
           }
+          settings={<SettingsScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
         />
       </main>
       <LiveRegion message={announcement} />
@@ -91,11 +97,13 @@ function ScreenContent({
   selected,
   onProjectChanged,
   projects,
+  settings,
 }: {
   screen: ScreenName;
   selected: Project | null;
   onProjectChanged: (project: Project) => void;
   projects: ReactNode;
+  settings: ReactNode;
 }) {
   switch (screen) {
     case 'train':
@@ -113,6 +121,8 @@ function ScreenContent({
       );
     case 'projects':
       return <>{projects}</>;
+    case 'settings':
+      return <>{settings}</>;
     default:
       return assertNever(screen);
   }

@@ -1,5 +1,6 @@
 import type { Project } from '../../../shared/domain/project';
 import { assertNever } from '../lib/assert-never';
+import { isPracticeProject } from '../lib/practice';
 import type { ProjectsState } from '../projects/use-projects';
 
 /** Props of {@link ProjectSwitcher}. */
@@ -56,6 +57,7 @@ function SwitcherBody({ state, selectedId, onSelect }: ProjectSwitcherProps) {
                     <span className="switcher__name">{project.name}</span>
                     <span className="switcher__owner">{project.repository.owner}</span>
                   </span>
+                  {isPracticeProject(project) ? <span className="badge switcher__badge">Practice</span> : null}
                 </button>
               </li>
             );

@@ -1,4 +1,4 @@
-import { FolderGit2, NotebookPen, TrainFront, type LucideIcon } from 'lucide-react';
+import { FolderGit2, NotebookPen, Settings, TrainFront, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import type { ProjectsState } from '../projects/use-projects';
@@ -17,8 +17,8 @@ export interface SidebarProps {
 
 /**
  * The left sidebar: the app's name, the project switcher and the screens. Only screens that work are
- * listed: Train and Notes once a project is selected (they are that project's), and Projects. Demos,
- * Activity and Settings join the navigation as they are built.
+ * listed: Train and Notes once a project is selected (they are that project's), Projects, and Settings
+ * last. Demos and Activity join the navigation as they are built.
  */
 export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps) {
   const info = useAppInfo();
@@ -53,6 +53,11 @@ export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps
           <li>
             <NavLink screen="projects" current={screen} icon={FolderGit2}>
               Projects
+            </NavLink>
+          </li>
+          <li>
+            <NavLink screen="settings" current={screen} icon={Settings}>
+              Settings
             </NavLink>
           </li>
         </ul>

@@ -1,6 +1,7 @@
 import { RotateCw, TriangleAlert } from 'lucide-react';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { Button } from '../components/button';
+import { SettingsLink } from '../components/settings-link';
 import { notesErrorAdvice } from './notes-error-advice';
 
 /** Props of {@link NotesErrorPanel}. */
@@ -38,6 +39,7 @@ export function NotesErrorPanel({ error, onRetry, busy }: NotesErrorPanelProps) 
           <Button icon={RotateCw} busy={busy} aria-disabled={busy} onClick={() => (busy ? undefined : onRetry())}>
             Try again
           </Button>
+          {error.code === 'GITHUB_NOT_CONNECTED' ? <SettingsLink /> : null}
         </div>
       </div>
     </div>

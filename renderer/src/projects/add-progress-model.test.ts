@@ -16,6 +16,14 @@ describe('describeAddProgress', () => {
     expect(describeAddProgress(event('checking'))).toMatchObject({ label: 'Checking…', percent: null });
   });
 
+  it('shows what the practice sandbox reports while it is being built', () => {
+    expect(describeAddProgress(event('checking', { detail: 'Merged #4 Freeze: development → staging' }))).toEqual({
+      label: 'Checking…',
+      detail: 'Merged #4 Freeze: development → staging',
+      percent: null,
+    });
+  });
+
   it('maps git phases onto one bar that never runs backwards', () => {
     const received = describeAddProgress(event('cloning', { percent: 100, detail: 'receiving' }));
     const receiving = describeAddProgress(event('cloning', { percent: 50, detail: 'receiving' }));

@@ -17,7 +17,8 @@ export function describeAddProgress(progress: AddProjectProgress | null): Progre
   if (!progress) return { label: 'Checking…', detail: null, percent: null };
   switch (progress.stage) {
     case 'checking':
-      return { label: 'Checking…', detail: 'reading the repository and its remote', percent: null };
+      // The practice project reports what it is building here ("Merged #4 …"); an add says nothing.
+      return { label: 'Checking…', detail: progress.detail ?? 'reading the repository and its remote', percent: null };
     case 'cloning': {
       const { percent, words } = overallGitProgress(progress.detail, progress.percent);
       return { label: `Cloning… ${percent}%`, detail: words, percent };

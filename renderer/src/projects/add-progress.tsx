@@ -1,8 +1,17 @@
 import type { AddProjectProgress } from '../../../shared/domain/project';
 import { describeAddProgress } from './add-progress-model';
 
-/** The stage line and progress bar shown while a project is being added. */
-export function AddProgress({ progress }: { progress: AddProjectProgress | null }) {
+/**
+ * The stage line and progress bar shown while a project is being added (or the practice project set up;
+ * `label` names the bar for that).
+ */
+export function AddProgress({
+  progress,
+  label = 'Adding project',
+}: {
+  progress: AddProjectProgress | null;
+  label?: string;
+}) {
   const view = describeAddProgress(progress);
   return (
     <div className="add-progress">
@@ -15,7 +24,7 @@ export function AddProgress({ progress }: { progress: AddProjectProgress | null 
       <div
         className={view.percent === null ? 'progress progress--indeterminate' : 'progress'}
         role="progressbar"
-        aria-label="Adding project"
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={view.percent ?? undefined}

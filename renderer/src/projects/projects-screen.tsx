@@ -1,15 +1,19 @@
-import { Plus, RotateCw } from 'lucide-react';
+import { FlaskConical, Plus, RotateCw } from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import { Button } from '../components/button';
 import { ErrorAlert } from '../components/error-alert';
 import { assertNever } from '../lib/assert-never';
+import { isPracticeProject } from '../lib/practice';
 import { useNow } from '../lib/use-now';
 import { AddProjectDialog } from './add-project-dialog';
 import { ProjectCard } from './project-card';
 import { ProjectListSkeleton } from './project-list-skeleton';
+import { PracticeStatus } from './practice-status';
 import { ProjectsEmptyState } from './projects-empty-state';
 import { RemoveProjectDialog } from './remove-project-dialog';
+import { ResetPracticeDialog } from './reset-practice-dialog';
+import { usePracticeRun, type PracticeRunModel } from './use-practice-run';
 import type { ProjectsState } from './use-projects';
 
 /** Props of {@link ProjectsScreen}. */
@@ -21,12 +25,28 @@ export interface ProjectsScreenProps {
   onOpenTrain: (project: Project) => void;
   onAdded: (project: Project) => void;
   onRemoved: (project: Project) => void;
+  /** The practice project was rebuilt from scratch. */
+  onPracticeReset: (project: Project) => void;
 }
 
-/** The Projects screen: the header with "Add project", and the list in whichever state it is in. */
-export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdded, onRemoved }: ProjectsScreenProps) {
+/**
+ * The Projects screen: the header with "Add project" and the practice project, and the list in whichever
+ * state it is in.
+ */
+export function ProjectsScreen({
+  state,
+  selectedId,
+  onRetry,
+  onOpenTrain,
+  onAdded,
+  onRemoved,
+  onPracticeReset,
+}: ProjectsScreenProps) {
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Project | null>(null);
+  const [resetting, setResetting] = useState<Project | null>(null);
+  const practice = usePracticeRun();
+  const practiceProject = state.status === 'ready' ? (state.projects.find(isPracticeProject) ?? null) : null;
   const headerAddRef = useRef<HTMLButtonElement>(null);
   // The control that opened a dialog gets focus back when it closes, if it still exists.
   const openerRef = useRef<HTMLElement | null>(null);
@@ -42,6 +62,12 @@ export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdde
     setAdding(true);
   };
 
+  const tryPractice = async () => {
+    if (practice.state.status === 'running') return;
+    const project = await practice.run('open');
+    if (project) onAdded(project);
+  };
+
   return (
     <div className="screen">
       <header className="screen__header">
@@ -49,9 +75,25 @@ export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdde
           <h1 className="screen__title">Projects</h1>
           <p className="screen__subtitle">The repositories you release, each with its own managed clone.</p>
         </div>
-        <Button ref={headerAddRef} variant="primary" icon={Plus} onClick={openAdd}>
-          Add project
-        </Button>
+        <div className="screen__actions">
+          {practiceProject ? (
+            <Button icon={FlaskConical} onClick={() => onOpenTrain(practiceProject)}>
+              Open the practice project
+            </Button>
+          ) : (
+            <Button
+              icon={FlaskConical}
+              busy={practice.state.status === 'running'}
+              aria-disabled={practice.state.status === 'running'}
+              onClick={() => void tryPractice()}
+            >
+              Try the practice project
+            </Button>
+          )}
+          <Button ref={headerAddRef} variant="primary" icon={Plus} onClick={openAdd}>
+            Add project
+          </Button>
+        </div>
       </header>
 
       <div className="screen__body">
@@ -60,10 +102,16 @@ export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdde
           selectedId={selectedId}
           onRetry={onRetry}
           onAdd={openAdd}
+          practice={practice}
+          onTryPractice={() => void tryPractice()}
           onOpenTrain={onOpenTrain}
           onRemove={(project) => {
             rememberOpener();
             setRemoving(project);
+          }}
+          onResetPractice={(project) => {
+            rememberOpener();
+            setResetting(project);
           }}
         />
       </div>
@@ -89,6 +137,15 @@ export function ProjectsScreen({ state, selectedId, onRetry, onOpenTrain, onAdde
         }}
         returnFocusTo={returnFocus}
       />
+      <ResetPracticeDialog
+        project={resetting}
+        onClose={() => setResetting(null)}
+        onReset={(project) => {
+          setResetting(null);
+          onPracticeReset(project);
+        }}
+        returnFocusTo={returnFocus}
+      />
     </div>
   );
 }
@@ -98,12 +155,24 @@ interface ProjectsBodyProps {
   selectedId: string | null;
   onRetry: () => void;
   onAdd: () => void;
+  practice: PracticeRunModel;
+  onTryPractice: () => void;
   onOpenTrain: (project: Project) => void;
   onRemove: (project: Project) => void;
+  onResetPractice: (project: Project) => void;
 }
 
-function ProjectsBody({ state, selectedId, onRetry, onAdd, onOpenTrain, onRemove }: ProjectsBodyProps) {
-  const now = useNow();
+function ProjectsBody({
+  state,
+  selectedId,
+  onRetry,
+  onAdd,
+  practice,
+  onTryPractice,
+  onOpenTrain,
+  onRemove,
+  onResetPractice,
+}: ProjectsBodyProps) {
   switch (state.status) {
     case 'loading':
       return (
@@ -126,23 +195,66 @@ function ProjectsBody({ state, selectedId, onRetry, onAdd, onOpenTrain, onRemove
         />
       );
     case 'ready':
-      if (state.projects.length === 0) return <ProjectsEmptyState onAdd={onAdd} />;
+      if (state.projects.length === 0) {
+        return (
+          <ProjectsEmptyState
+            onAdd={onAdd}
+            onTryPractice={onTryPractice}
+            practiceBusy={practice.state.status === 'running'}
+          >
+            <PracticeStatus state={practice.state} onDismiss={practice.dismiss} />
+          </ProjectsEmptyState>
+        );
+      }
       return (
-        <ul className="project-list" aria-label="Projects">
-          {state.projects.map((project) => (
-            <li key={project.id}>
-              <ProjectCard
-                project={project}
-                selected={project.id === selectedId}
-                now={now}
-                onOpenTrain={onOpenTrain}
-                onRemove={onRemove}
-              />
-            </li>
-          ))}
-        </ul>
+        <>
+          {practice.state.status !== 'idle' ? (
+            <div className="projects__practice-status">
+              <PracticeStatus state={practice.state} onDismiss={practice.dismiss} />
+            </div>
+          ) : null}
+          <ProjectList
+            projects={state.projects}
+            selectedId={selectedId}
+            onOpenTrain={onOpenTrain}
+            onRemove={onRemove}
+            onResetPractice={onResetPractice}
+          />
+        </>
       );
     default:
       return assertNever(state);
   }
+}
+
+function ProjectList({
+  projects,
+  selectedId,
+  onOpenTrain,
+  onRemove,
+  onResetPractice,
+}: {
+  projects: Project[];
+  selectedId: string | null;
+  onOpenTrain: (project: Project) => void;
+  onRemove: (project: Project) => void;
+  onResetPractice: (project: Project) => void;
+}) {
+  const now = useNow();
+  return (
+    <ul className="project-list" aria-label="Projects">
+      {projects.map((project) => (
+        <li key={project.id}>
+          <ProjectCard
+            project={project}
+            selected={project.id === selectedId}
+            now={now}
+            onOpenTrain={onOpenTrain}
+            onRemove={onRemove}
+            onResetPractice={onResetPractice}
+          />
+        </li>
+      ))}
+    </ul>
+  );
 }

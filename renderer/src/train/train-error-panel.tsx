@@ -1,6 +1,7 @@
 import { RotateCw, TriangleAlert } from 'lucide-react';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { Button } from '../components/button';
+import { SettingsLink } from '../components/settings-link';
 import { trainErrorAdvice } from './train-error-advice';
 
 /** Props of {@link TrainErrorPanel}. */
@@ -47,6 +48,7 @@ export function TrainErrorPanel({ error, title, statusKept = false, onRetry, bus
           <Button icon={RotateCw} busy={busy} aria-disabled={busy} onClick={() => (busy ? undefined : onRetry())}>
             Try again
           </Button>
+          {error.code === 'GITHUB_NOT_CONNECTED' ? <SettingsLink /> : null}
         </div>
       </div>
     </div>

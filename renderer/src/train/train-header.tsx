@@ -2,6 +2,7 @@ import { RotateCw } from 'lucide-react';
 import type { Project } from '../../../shared/domain/project';
 import { Button } from '../components/button';
 import { assertNever } from '../lib/assert-never';
+import { isPracticeProject } from '../lib/practice';
 import { formatRelativeTime } from '../lib/relative-time';
 import { useNow } from '../lib/use-now';
 import { describeFetchProgress } from './fetch-progress-model';
@@ -20,7 +21,10 @@ export function TrainHeader({ project, view, onRefresh }: TrainHeaderProps) {
   return (
     <header className="screen__header train-header">
       <div className="train-header__identity">
-        <h1 className="screen__title">{project.name}</h1>
+        <div className="train-header__title-row">
+          <h1 className="screen__title">{project.name}</h1>
+          {isPracticeProject(project) ? <span className="badge">Practice</span> : null}
+        </div>
         <div className="screen__subtitle train-header__meta">
           <span>
             {project.repository.owner}/{project.repository.repo}
