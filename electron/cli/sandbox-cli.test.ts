@@ -33,7 +33,8 @@ describe('release-desk sandbox, the built binary (real git, real server)', () =>
   let env: NodeJS.ProcessEnv;
   let dir: string;
 
-  const cli = (args: string[]): Promise<CliRun> => runBuiltCli(args, { env, cwd: sandbox.root });
+  const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliRun> =>
+    runBuiltCli(args, { env: { ...env, ...extraEnv }, cwd: sandbox.root });
 
   function serve(args: string[]): Serving {
     const child = spawn(process.execPath, [CLI, 'sandbox', 'serve', ...args], {
@@ -129,6 +130,32 @@ describe('release-desk sandbox, the built binary (real git, real server)', () =>
     expect(train.pairs[0]?.ahead).toBeGreaterThan(0);
     expect(train.backMerge[0]).toEqual(expect.objectContaining({ lane: 'staging', prs: [17] }));
     expect(train.lastRelease?.tag).toBe('v2026.10.1');
+
+    // With --api-url and the token in GITHUB_TOKEN, status adds GitHub's side of the same train.
+    const withGitHub = await cli(['status', '--repo', ready.remote, '--api-url', ready.apiUrl, '--json'], {
+      GITHUB_TOKEN: ready.token,
+    });
+    expect(withGitHub.stderr).toBe('');
+    expect(withGitHub.code).toBe(0);
+    expect(withGitHub.stdout).not.toContain(ready.token);
+    const github = (JSON.parse(withGitHub.stdout) as { github: Record<string, unknown> }).github as {
+      state: string;
+      login: string;
+      lanes: { lane: string; latestRun: { name: string } | null }[];
+      waitingPulls: Record<string, { number: number }[]>;
+    };
+    expect(github).toMatchObject({ state: 'connected', login: 'practice-user' });
+    expect(github.lanes.map((lane) => lane.latestRun?.name)).toEqual([
+      'Deploy to development',
+      'Deploy to staging',
+      'Deploy to production',
+    ]);
+    expect(github.waitingPulls['development→staging']?.map((pull) => pull.number)).toEqual([22, 21, 20, 19, 18]);
+    const text = await cli(['status', '--repo', ready.remote, '--api-url', ready.apiUrl], {
+      GITHUB_TOKEN: ready.token,
+    });
+    expect(text.stdout).toContain('GitHub (127.0.0.1');
+    expect(text.stdout).toContain('as @practice-user');
 
     serving.child.kill('SIGTERM');
     const ended = await serving.exit;

@@ -1,3 +1,4 @@
+import type { TrainGitHubView } from '../../shared/domain/train/train-github';
 import type { TrainReport } from '../services/train/train-service';
 
 /**
@@ -78,6 +79,33 @@ export function statusText(report: TrainReport): string {
   if (status.warnings.length > 0) {
     lines.push('', 'Warnings');
     for (const warning of status.warnings) lines.push(`  - ${warning}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A run's state in a word: its conclusion once completed, else where it is. */
+function runWord(run: { status: string; conclusion: string | null }): string {
+  if (run.status !== 'completed') return run.status === 'in_progress' ? 'running' : run.status.replace('_', ' ');
+  return run.conclusion ?? 'completed';
+}
+
+/** The GitHub section of `status --github`: who, each lane's deploy and CI, open and waiting PRs. */
+export function githubStatusText(view: TrainGitHubView): string {
+  if (view.state === 'not-connected') return `\nGitHub\n  not connected for ${view.host}\n`;
+  const lines = ['', `GitHub (${view.host}, as @${view.login})`];
+  for (const lane of view.lanes) {
+    const run = lane.latestRun;
+    const deploy = run
+      ? `${run.name}: ${runWord(run)} (${short(run.headSha)}, ${day(run.createdAt)})`
+      : 'no deploy runs';
+    lines.push(`  ${lane.lane} (${lane.branch}): deploy ${deploy}; CI ${lane.ci}`);
+  }
+  lines.push('', 'Open pull requests');
+  if (view.openPulls.length === 0) lines.push('  none into the lane branches');
+  for (const pull of view.openPulls) lines.push(`  #${pull.number} ${pull.title} (${pull.head} → ${pull.base})`);
+  for (const [pair, pulls] of Object.entries(view.waitingPulls)) {
+    if (pulls.length > 0)
+      lines.push(`  waiting ${pair}: ${pulls.map((pull) => `#${pull.number} ${pull.title}`).join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

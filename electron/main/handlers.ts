@@ -87,10 +87,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }),
     'practice.connect': async () => deps.practice.connect(),
     'shell.openExternal': async ({ url }) => {
-      const enterpriseHosts = deps.registry
-        .list()
-        .filter((project) => project.repository.kind === 'enterprise')
-        .map((project) => project.repository.host);
+      // Enterprise hosts the user works with: those of projects, and of connected accounts (whose token
+      // page a user opens before any project there exists).
+      const enterpriseHosts = [
+        ...deps.registry
+          .list()
+          .filter((project) => project.repository.kind === 'enterprise')
+          .map((project) => project.repository.host),
+        ...deps.github
+          .list()
+          .filter((account) => !account.practice && account.host !== 'github.com')
+          .map((account) => account.host),
+      ];
       if (!isAllowedExternalUrl(url, [...DEFAULT_EXTERNAL_HOSTS, ...enterpriseHosts])) {
         throw new AppError(
           'INVALID_ARGUMENTS',

@@ -112,6 +112,8 @@ describe('a whole session with a known token', () => {
     await ok('github.accounts', {});
     await ok('practice.connect', {});
     await ok('train.status', { projectId: project.id, fetch: true });
+    const github = await ok<{ state: string }>('train.github', { projectId: project.id });
+    expect(github.state).toBe('connected');
     const notes = await ok<{ version: { next: string } }>('notes.generate', { projectId: project.id });
     const version = notes.version.next;
     await ok('notes.saveDraft', { projectId: project.id, version, summary: 'Practice release.' });

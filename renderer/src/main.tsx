@@ -15,6 +15,7 @@ import './styles/train.css';
 import './styles/lane-card.css';
 import './styles/lane-lists.css';
 import './styles/lane-release.css';
+import './styles/train-github.css';
 import './styles/notes.css';
 import './styles/notes-entries.css';
 import './styles/notes-preview.css';

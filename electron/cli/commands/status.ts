@@ -4,10 +4,12 @@ import { AppError } from '../../../shared/ipc/errors';
 import { loadEffectiveConfig } from '../../services/config/config-loader';
 import type { CoreServices } from '../../services/core-services';
 import { openRepository } from '../../services/git/git-repository';
-import { trainReportForRepository } from '../../services/train/train-service';
+import { readTrainGitHub } from '../../services/train/train-github';
+import { trainReportForRepository, type TrainReport } from '../../services/train/train-service';
+import { openGitHubTarget } from '../github-target';
 import type { CliIo } from '../cli-io';
 import { formatJson } from '../output';
-import { statusJson, statusText } from '../status-output';
+import { githubStatusText, statusJson, statusText } from '../status-output';
 
 /** What the `status` and `config` commands need. */
 export interface StatusCommandDeps {
@@ -18,6 +20,8 @@ export interface StatusCommandDeps {
 }
 
 interface RepoOptions {
+  apiUrl?: string;
+  github?: boolean;
   repo?: string;
   project?: string;
   config?: string;
@@ -46,17 +50,41 @@ export function addStatusCommands(program: Command, deps: StatusCommandDeps): vo
     .option('--project <id>', 'an added project, read from its managed clone')
     .option('--config <file>', 'a .release-desk.yml to use instead of the repository’s own')
     .option('--fetch', 'with --project: fetch from the remote first')
+    .option('--github', 'with --repo: add deploys, CI and PRs from GitHub (token from GITHUB_TOKEN or the keychain)')
+    .option('--api-url <url>', 'the GitHub API to ask (GitHub Enterprise, or the practice server); implies --github')
     .option('--json', 'print JSON')
     .action(async (options: RepoOptions) => {
       requireOneTarget(options);
+      const wantsGitHub = options.github === true || options.apiUrl !== undefined;
+      if (wantsGitHub && options.project) {
+        throw new AppError(
+          'INVALID_ARGUMENTS',
+          '--github and --api-url go with --repo; an added project uses its connected account in the app.',
+        );
+      }
       const report = options.project
         ? await (await deps.services()).train.forProject(options.project, { fetch: options.fetch === true })
         : await trainReportForRepository(absolute(options.repo as string), {
             hooksDir: deps.hooksDir(),
             ...(options.config ? { configFile: absolute(options.config) } : {}),
           });
-      io.stdout.write(options.json ? formatJson(statusJson(report)) : statusText(report));
+      const github = wantsGitHub ? await readGitHub(absolute(options.repo as string), options.apiUrl, report) : null;
+      if (options.json) {
+        io.stdout.write(formatJson(github ? { ...(statusJson(report) as object), github } : statusJson(report)));
+        return;
+      }
+      io.stdout.write(statusText(report) + (github ? githubStatusText(github) : ''));
     });
+
+  const readGitHub = async (dir: string, apiUrl: string | undefined, report: TrainReport) => {
+    const target = await openGitHubTarget({ dir, apiUrl, env: io.env, hooksDir: deps.hooksDir() });
+    return readTrainGitHub(target.client, {
+      repo: { owner: target.owner, repo: target.repo },
+      host: target.host,
+      status: report.status,
+      deployWorkflows: report.deployWorkflows,
+    });
+  };
 
   program
     .command('config')

@@ -131,6 +131,9 @@ export async function createPracticeSandbox(
     server = await startGitHubServer({ stateDir: info.stateDir, login: PRACTICE_LOGIN });
     await server.createRepository(info.owner, info.repo, { defaultBranch: 'development' });
     progress(`Created ${info.owner}/${info.repo}`);
+    // Configured before the history, so every push and merge starts its deploy run as on GitHub, and
+    // the train dashboard shows each lane's last deploy from the start.
+    server.configureWorkflows(info.owner, info.repo, practiceWorkflowConfig());
     await replayHistory(steps, {
       git: createSandboxGit(info.bareRepositoryPath, join(info.stateDir, 'empty-hooks')),
       client: builderClient(server),
@@ -138,7 +141,6 @@ export async function createPracticeSandbox(
       repo: info.repo,
       onStep: progress,
     });
-    server.configureWorkflows(info.owner, info.repo, practiceWorkflowConfig());
     await server.close();
     server = undefined;
     writeManifest(absolute, {

@@ -107,6 +107,26 @@ describe('GitHub accounts', () => {
     expect(data.default_branch).toBe('main');
   });
 
+  it('names the permission GitHub asks for when a token may not read the repository, and stores nothing', async () => {
+    await accounts().disconnect(host());
+    const noMetadata = fixture.server.issueToken({});
+    const error = await rejection(accounts().connect({ token: noMetadata, projectId: project().id }));
+
+    expect(error.code).toBe('PERMISSION_DENIED');
+    expect(error.message).toContain('Metadata read');
+    expect(await secrets().get(githubTokenAccount(host()))).toBeNull();
+    expect(accounts().list()).toEqual([]);
+  });
+
+  it('connects a read-only token with a warning that the train cannot move with it', async () => {
+    const readOnly = fixture.server.issueToken({ metadata: 'read', contents: 'read', pull_requests: 'read' });
+    const result = await accounts().connect({ token: readOnly, projectId: project().id });
+
+    expect(result.repository).toMatchObject({ canPush: false, canAdmin: false });
+    expect(result.repository?.warnings.join(' ')).toContain('Contents and Pull requests read and write');
+    expect(await secrets().get(githubTokenAccount(host()))).toBe(readOnly);
+  });
+
   it('refuses a wrong token with AUTH_FAILED, stores nothing, and never repeats the token', async () => {
     const before = await secrets().get(githubTokenAccount(host()));
     const wrong = 'ghp_wrongTokenValue1234567890abcdef';

@@ -16,6 +16,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './github-client';
 import { githubAppError } from './github-errors';
+import { getRepositoryAccess } from './repository';
 
 /** Connected GitHub accounts: the token in the keychain, who and where in settings. */
 export interface GitHubAccounts {
@@ -30,8 +31,6 @@ export interface GitHubAccounts {
   disconnect(host: string): Promise<{ disconnected: boolean }>;
   /** A client for the project's GitHub, or `GITHUB_NOT_CONNECTED` when there is no token for its host. */
   clientFor(project: Project): Promise<GitHubClient>;
-  /** The API URL Release Desk uses for the project's host. */
-  apiUrlFor(project: Project): string;
 }
 
 /** What {@link GitHubAccounts.connect} takes. */
@@ -150,11 +149,6 @@ export function createGitHubAccounts(deps: GitHubAccountsDeps): GitHubAccounts {
       }
       return client(endpoint.apiUrl, resolved.token);
     },
-
-    apiUrlFor(project) {
-      const known = accounts().find((account) => account.host === project.repository.host);
-      return deps.apiUrlOverride ?? known?.apiUrl ?? defaultApiUrl(project.repository.host);
-    },
   };
 }
 
@@ -164,18 +158,17 @@ export function createGitHubAccounts(deps: GitHubAccountsDeps): GitHubAccounts {
  */
 async function repositoryAccess(github: GitHubClient, project: Project): Promise<RepositoryAccessView> {
   const { owner, repo } = project.repository;
-  try {
-    const { data } = await github.rest.repos.get({ owner, repo });
-    const canPush = data.permissions?.push ?? false;
-    const canAdmin = data.permissions?.admin ?? false;
-    const warnings: string[] = [];
-    if (!canPush) {
-      warnings.push(
-        'The token can read the repository but not write to it: the train dashboard works, but freeze, promote and release need Contents and Pull requests read and write.',
-      );
-    }
-    return { fullName: data.full_name, canPush, canAdmin, warnings };
-  } catch (error) {
-    throw githubAppError(error, `read ${owner}/${repo}`);
+  const access = await getRepositoryAccess(github, { owner, repo });
+  const warnings: string[] = [];
+  if (!access.permissions.push) {
+    warnings.push(
+      'The token can read the repository but not write to it: the train dashboard works, but freeze, promote and release need Contents and Pull requests read and write.',
+    );
   }
+  return {
+    fullName: `${owner}/${repo}`,
+    canPush: access.permissions.push,
+    canAdmin: access.permissions.admin,
+    warnings,
+  };
 }

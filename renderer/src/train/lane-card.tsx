@@ -3,10 +3,12 @@ import type { Lane } from '../../../shared/domain/config/project-config';
 import type { LaneStatus, TrainStatus } from '../../../shared/domain/train/train-status';
 import { assertNever } from '../lib/assert-never';
 import { BackMergeSection } from './back-merge-section';
+import { GitHubLaneStatus } from './github-lane-status';
 import { LaneHead } from './lane-head';
 import { LaneWarnings } from './lane-warnings';
 import { LastReleaseSection } from './last-release-section';
 import { missingLane } from './missing-lane';
+import { laneGitHubOf, waitingPullsOf, type LaneGitHubSide } from './train-github-model';
 import type { TrainLinks } from './train-links';
 import { VersionFilesSection } from './version-files-section';
 import { WaitingSection } from './waiting-section';
@@ -16,6 +18,8 @@ export interface LaneCardProps {
   lane: LaneStatus;
   status: TrainStatus;
   links: TrainLinks;
+  /** Deploys, CI and merged PRs from GitHub, when connected. */
+  github: LaneGitHubSide;
   now: Date;
 }
 
@@ -25,7 +29,7 @@ const LANE_ICONS: Record<Lane, LucideIcon> = { development: GitBranch, staging: 
  * One lane of the train: its branch and head, the warnings that concern it, and what it holds that the
  * next lane (or development, for hotfixes) does not.
  */
-export function LaneCard({ lane, status, links, now }: LaneCardProps) {
+export function LaneCard({ lane, status, links, github, now }: LaneCardProps) {
   const Icon = LANE_ICONS[lane.name];
   const headingId = `lane-${lane.name}`;
   return (
@@ -42,13 +46,19 @@ export function LaneCard({ lane, status, links, now }: LaneCardProps) {
         </code>
       </header>
       <LaneHead lane={lane} now={now} />
+      <GitHubLaneStatus
+        github={laneGitHubOf(github.view, lane.name)}
+        placeholder={github.placeholder}
+        links={links}
+        now={now}
+      />
       <LaneWarnings warnings={status.laneWarnings[lane.name]} lane={lane.name} />
-      <LaneSections lane={lane} status={status} links={links} />
+      <LaneSections lane={lane} status={status} links={links} github={github} />
     </section>
   );
 }
 
-function LaneSections({ lane, status, links }: Omit<LaneCardProps, 'now'>) {
+function LaneSections({ lane, status, links, github }: Omit<LaneCardProps, 'now'>) {
   const pair = (from: Lane, to: Lane) => status.pairs.find((p) => p.from === from && p.to === to) ?? null;
   const debt = (of: 'staging' | 'main') => status.backMerge.find((d) => d.lane === of) ?? null;
   switch (lane.name) {
@@ -60,6 +70,7 @@ function LaneSections({ lane, status, links }: Omit<LaneCardProps, 'now'>) {
           pair={pair('development', 'staging')}
           missing={missingLane(status, ['development', 'staging'])}
           links={links}
+          pulls={waitingPullsOf(github.view, 'development', 'staging')}
         />
       );
     case 'staging':
@@ -71,6 +82,7 @@ function LaneSections({ lane, status, links }: Omit<LaneCardProps, 'now'>) {
             pair={pair('staging', 'main')}
             missing={missingLane(status, ['staging', 'main'])}
             links={links}
+            pulls={waitingPullsOf(github.view, 'staging', 'main')}
           />
           <BackMergeSection
             lane="staging"

@@ -1,4 +1,4 @@
-import { ExternalLink } from '../components/external-link';
+import { GitHubLink } from './github-link';
 import { pullRequestUrl } from './train-format';
 import type { TrainLinks } from './train-links';
 
@@ -10,20 +10,20 @@ export interface PrLinksProps {
   links: TrainLinks;
 }
 
-/** Pull requests as compact "#3068" links that open on GitHub in the browser. */
+/** Pull requests as compact "#3068" links that open on GitHub in the browser (plain text on practice). */
 export function PrLinks({ prs, label, links }: PrLinksProps) {
   return (
     <ul className="pr-links" aria-label={label}>
       {prs.map((number) => (
         <li key={number}>
-          <ExternalLink
+          <GitHubLink
             className="pr-link"
-            href={pullRequestUrl(links.repositoryUrl, number)}
+            url={pullRequestUrl(links.repositoryUrl, number)}
             title={`Open pull request #${number} on GitHub`}
-            onError={links.onError}
+            links={links}
           >
             #{number}
-          </ExternalLink>
+          </GitHubLink>
         </li>
       ))}
     </ul>

@@ -1,4 +1,5 @@
 import { RotateCw } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import { Button } from '../components/button';
 import { assertNever } from '../lib/assert-never';
@@ -13,10 +14,12 @@ export interface TrainHeaderProps {
   project: Project;
   view: TrainView;
   onRefresh: () => void;
+  /** Shown after the name, e.g. the "GitHub: @login" chip. */
+  chip?: ReactNode;
 }
 
 /** The project's name, how fresh the status is (or the fetch in progress), and Refresh. */
-export function TrainHeader({ project, view, onRefresh }: TrainHeaderProps) {
+export function TrainHeader({ project, view, onRefresh, chip }: TrainHeaderProps) {
   const busy = view.activity.kind !== 'idle';
   return (
     <header className="screen__header train-header">
@@ -24,6 +27,7 @@ export function TrainHeader({ project, view, onRefresh }: TrainHeaderProps) {
         <div className="train-header__title-row">
           <h1 className="screen__title">{project.name}</h1>
           {isPracticeProject(project) ? <span className="badge">Practice</span> : null}
+          {chip}
         </div>
         <div className="screen__subtitle train-header__meta">
           <span>

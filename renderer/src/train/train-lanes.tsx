@@ -4,16 +4,18 @@ import { useNow } from '../lib/use-now';
 import { LaneCard } from './lane-card';
 import { LaneConnector } from './lane-connector';
 import { missingLane } from './missing-lane';
+import type { LaneGitHubSide } from './train-github-model';
 import type { TrainLinks } from './train-links';
 
 /** Props of {@link TrainLanes}. */
 export interface TrainLanesProps {
   status: TrainStatus;
   links: TrainLinks;
+  github: LaneGitHubSide;
 }
 
 /** The three lane cards, development → staging → main, with what waits between them drawn above. */
-export function TrainLanes({ status, links }: TrainLanesProps) {
+export function TrainLanes({ status, links, github }: TrainLanesProps) {
   const now = useNow();
   const pairOf = (index: number) =>
     status.pairs.find((pair) => pair.from === LANES[index] && pair.to === LANES[index + 1]) ?? null;
@@ -35,7 +37,7 @@ export function TrainLanes({ status, links }: TrainLanesProps) {
       </ol>
       <div className="train__lanes">
         {lanes.map((lane) => (
-          <LaneCard key={lane.name} lane={lane} status={status} links={links} now={now} />
+          <LaneCard key={lane.name} lane={lane} status={status} links={links} github={github} now={now} />
         ))}
       </div>
     </div>

@@ -4,6 +4,8 @@ import type { IpcError } from '../../../shared/ipc/errors';
 export interface TrainLinks {
   /** E.g. `https://github.com/hotosm/field-tm`, from `repositoryWebUrl`. */
   repositoryUrl: string;
+  /** A practice project: its web pages cannot be opened, so runs and PRs show as plain text. */
+  practice: boolean;
   /** Shows a link that could not be opened. */
   onError: (error: IpcError) => void;
 }

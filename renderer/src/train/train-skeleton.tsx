@@ -1,13 +1,17 @@
 import { LANES } from '../../../shared/domain/config/project-config';
 
 /**
- * Placeholder lanes with the boxes of the real ones (the waiting row, each card's header and head
- * commit), so the lanes do not jump when the status arrives. Hidden from assistive tech; the screen
- * announces "Loading the train…" instead.
+ * Placeholder lanes with the boxes of the real ones (the GitHub line, the waiting row, each card's
+ * header and head commit), so the lanes do not jump when the status arrives. Hidden from assistive
+ * tech; the screen announces "Loading the train…" instead.
  */
 export function TrainSkeleton() {
   return (
     <div className="train" aria-hidden="true">
+      {/* The line GitHub's side takes above the lanes, whatever it will say. */}
+      <div className="github-bar">
+        <span className="skeleton skeleton--github-bar" />
+      </div>
       <div className="train__flow">
         {[0, 1].map((index) => (
           <div className="train__flow-item" key={index}>
