@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RepositoryStore } from './repository-store';
 import { isoSeconds } from './route-context';
 import { repoKey, takeId, type StoredRepository } from './server-state';
@@ -14,6 +16,31 @@ function parseTips(listed: string): Record<string, string> {
     if (branch && sha) tips[branch] = sha;
   }
   return tips;
+}
+
+/**
+ * A fingerprint of every branch ref file and `packed-refs` of a bare repository: inode, size and
+ * nanosecond mtime. git writes a ref by renaming a new file into place, so any write changes it. Null
+ * when it cannot be read (then the caller asks git).
+ */
+export function refsFingerprint(gitDir: string): string | null {
+  try {
+    const parts: string[] = [];
+    const add = (path: string) => {
+      const stat = statSync(path, { bigint: true, throwIfNoEntry: false });
+      if (!stat) return;
+      if (stat.isDirectory()) {
+        for (const name of readdirSync(path).sort()) add(join(path, name));
+        return;
+      }
+      parts.push(`${path}:${stat.ino}:${stat.size}:${stat.mtimeNs}`);
+    };
+    add(join(gitDir, 'packed-refs'));
+    add(join(gitDir, 'refs', 'heads'));
+    return parts.join('|');
+  } catch {
+    return null;
+  }
 }
 
 /** A path segment percent-decoded; a malformed one is left as it is (the router answers 404 for it). */
@@ -34,6 +61,8 @@ function safeDecode(segment: string): string {
 export class WorkflowMonitor {
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  /** Per repository, the refs fingerprint of the last scan that asked git. */
+  private readonly fingerprints = new Map<string, string>();
 
   constructor(
     private readonly store: RepositoryStore,
@@ -102,11 +131,17 @@ export class WorkflowMonitor {
 
   private async scan(repo: StoredRepository): Promise<void> {
     if (!repo.workflows?.length) return;
+    // Asking git for the tips costs a process; the files under refs/ say for free whether any ref was
+    // written since the last look. Only a change there needs git.
+    const key = repoKey(repo.owner, repo.name);
+    const fingerprint = refsFingerprint(this.store.bareRepositoryPath(repo.owner, repo.name));
+    if (fingerprint !== null && this.fingerprints.get(key) === fingerprint) return;
     const git = this.store.git(repo);
     const tips = parseTips(await git.text(['for-each-ref', TIPS_FORMAT, 'refs/heads']));
     const seen = repo.seenBranchTips ?? {};
     const moved = Object.entries(tips).filter(([branch, sha]) => seen[branch] !== sha);
     const deleted = Object.keys(seen).some((branch) => tips[branch] === undefined);
+    if (fingerprint !== null) this.fingerprints.set(key, fingerprint);
     if (moved.length === 0 && !deleted) return;
     for (const [branch, sha] of moved) {
       await startWorkflowRuns(git, this.store.state, repo, { event: 'push', headBranch: branch, headSha: sha });

@@ -27,6 +27,20 @@ export interface PracticeProjects {
   close(): Promise<void>;
 }
 
+/** Shows the history being built as the add's "checking" stage, with what was just done. */
+function buildProgress(onProgress: AddProgressListener | undefined) {
+  return onProgress
+    ? {
+        onProgress: (progress: { done: number; total: number; message: string }) =>
+          onProgress({
+            stage: 'checking',
+            percent: Math.round((progress.done / progress.total) * 100),
+            detail: progress.message,
+          }),
+      }
+    : {};
+}
+
 /** What the practice projects are built from. */
 export interface PracticeProjectsDeps {
   dataDir: string;
@@ -97,14 +111,14 @@ export function createPracticeProjects(deps: PracticeProjectsDeps): PracticeProj
         return existing;
       }
       onProgress?.({ stage: 'checking' });
-      if (!readPracticeSandbox(sandboxDir)) await createPracticeSandbox(sandboxDir);
+      if (!readPracticeSandbox(sandboxDir)) await createPracticeSandbox(sandboxDir, buildProgress(onProgress));
       return addProject(onProgress);
     },
 
     async reset(onProgress) {
       onProgress?.({ stage: 'checking' });
       await stopServer();
-      await createPracticeSandbox(sandboxDir, { reset: true });
+      await createPracticeSandbox(sandboxDir, { reset: true, ...buildProgress(onProgress) });
       return addProject(onProgress);
     },
 

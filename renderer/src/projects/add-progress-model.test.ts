@@ -22,6 +22,13 @@ describe('describeAddProgress', () => {
       detail: 'Merged #4 Freeze: development → staging',
       percent: null,
     });
+    expect(
+      describeAddProgress(event('checking', { detail: 'Merged #4 Freeze: development → staging', percent: 40 })),
+    ).toEqual({
+      label: 'Building the practice history… 40%',
+      detail: 'Merged #4 Freeze: development → staging',
+      percent: 40,
+    });
   });
 
   it('maps git phases onto one bar that never runs backwards', () => {

@@ -17,7 +17,14 @@ export function describeAddProgress(progress: AddProjectProgress | null): Progre
   if (!progress) return { label: 'Checking…', detail: null, percent: null };
   switch (progress.stage) {
     case 'checking':
-      // The practice project reports what it is building here ("Merged #4 …"); an add says nothing.
+      // The practice project reports what it is building here ("Merged #4 …") and how far it is.
+      if (progress.percent !== undefined && progress.detail) {
+        return {
+          label: `Building the practice history… ${progress.percent}%`,
+          detail: progress.detail,
+          percent: progress.percent,
+        };
+      }
       return { label: 'Checking…', detail: progress.detail ?? 'reading the repository and its remote', percent: null };
     case 'cloning': {
       const { percent, words } = overallGitProgress(progress.detail, progress.percent);
