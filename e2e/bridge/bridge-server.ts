@@ -88,6 +88,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       notes: services.notes,
       github: services.github,
       trainGitHub: services.trainGitHub,
+      flows: services.flows,
       practice: services.practice,
       writeClipboard: (text) => {
         bridge.clipboard = text;

@@ -1,3 +1,5 @@
+import { createFlowsService, type FlowsService } from '../flows/flows-service';
+import { dataLayout } from '../services/paths/app-paths';
 import { createPracticeProjects, type PracticeProjects } from '../sandbox/practice-projects/practice-projects';
 import { createCoreServices, type CoreServices } from '../services/core-services';
 import { createGitHubAccounts, type GitHubAccounts } from '../services/github/github-accounts';
@@ -10,6 +12,7 @@ export interface AppServices extends CoreServices {
   github: GitHubAccounts;
   practice: PracticeProjects;
   trainGitHub: TrainGitHubService;
+  flows: FlowsService;
 }
 
 /**
@@ -38,5 +41,11 @@ export function createAppServices(options: {
     practiceApiUrl: () => practice.apiUrl(),
   });
   const trainGitHub = createTrainGitHubService({ registry: core.registry, train: core.train, github });
-  return { ...core, github, practice, trainGitHub };
+  const flows = createFlowsService({
+    dataDir: options.dataDir,
+    hooksDir: dataLayout(options.dataDir).hooksDir,
+    registry: core.registry,
+    github,
+  });
+  return { ...core, github, practice, trainGitHub, flows };
 }

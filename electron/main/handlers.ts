@@ -7,6 +7,7 @@ import type { ProjectRegistry } from '../services/projects/project-registry';
 import type { PracticeProjects } from '../sandbox/practice-projects/practice-projects';
 import type { GitHubAccounts } from '../services/github/github-accounts';
 import type { NotesWorkspace } from '../services/notes/notes-workspace';
+import type { FlowsService } from '../flows/flows-service';
 import type { TrainService } from '../services/train/train-service';
 import type { TrainGitHubService } from '../services/train/train-github-service';
 
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   pickConfigFile: () => Promise<string | null>;
   /** Opens an already-vetted URL in the OS browser. */
   openExternal: (url: string) => Promise<void>;
+  /** The release train's flows: preview, run, resume, abandon, list. */
+  flows: FlowsService;
   /** The GitHub side of the train dashboard. */
   trainGitHub: TrainGitHubService;
   /** Connected GitHub accounts (tokens in the keychain). */
@@ -86,6 +89,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (operationId) deps.emit('projects.addProgress', { operationId, ...progress });
       }),
     'practice.connect': async () => deps.practice.connect(),
+    'flows.plan': async ({ projectId, flow, choices }) => deps.flows.preview(projectId, flow, choices),
+    'flows.start': async ({ projectId, flow, choices }) =>
+      deps.flows.start(projectId, flow, choices, (run) => deps.emit('flows.progress', run)),
+    'flows.resume': async ({ runId }) => deps.flows.resume(runId, (run) => deps.emit('flows.progress', run)),
+    'flows.abandon': async ({ runId }) => deps.flows.abandon(runId),
+    'flows.runs': async ({ projectId }) => deps.flows.runs(projectId),
+    'flows.breakLock': async ({ projectId }) => deps.flows.breakLock(projectId),
     'shell.openExternal': async ({ url }) => {
       // Enterprise hosts the user works with: those of projects, and of connected accounts (whose token
       // page a user opens before any project there exists).

@@ -57,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
       notes: services.notes,
       github: services.github,
       trainGitHub: services.trainGitHub,
+      flows: services.flows,
       practice: services.practice,
       writeClipboard: (text) => clipboard.writeText(text),
       saveTextFile: async (suggestedName, text) => {

@@ -71,6 +71,7 @@ beforeAll(async () => {
       notes: services.notes,
       github: services.github,
       trainGitHub: services.trainGitHub,
+      flows: services.flows,
       practice: services.practice,
       writeClipboard: (text) => answers.push(text),
       saveTextFile: async (_name, text) => {

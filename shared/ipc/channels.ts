@@ -23,13 +23,19 @@ export const INVOKE_CHANNELS = [
   'practice.open',
   'practice.reset',
   'practice.connect',
+  'flows.plan',
+  'flows.start',
+  'flows.resume',
+  'flows.abandon',
+  'flows.runs',
+  'flows.breakLock',
 ] as const;
 
 /** A request/response channel, named `domain.verb`. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Events streamed from main to the renderer. */
-export const EVENT_CHANNELS = ['projects.addProgress', 'train.fetchProgress'] as const;
+export const EVENT_CHANNELS = ['projects.addProgress', 'train.fetchProgress', 'flows.progress'] as const;
 
 /** An event channel, named `domain.event`. */
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigSources, Lane } from '../domain/config/project-config';
+import { FLOW_NAMES, type FlowPlan, type FlowRun, type PreflightCheck } from '../domain/flows/flow-plan';
 import type { ConnectResult, GitHubAccountView } from '../domain/github/github-account';
 import type { AddProjectProgress, Project } from '../domain/project';
 import { entryEditSchema } from '../domain/notes/draft';
@@ -9,6 +10,37 @@ import type { TrainStatus } from '../domain/train/train-status';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const noArgs = z.object({}).strict();
+const runId = z
+  .string()
+  .regex(/^[0-9]{8}-[0-9]{6}-[a-z]+-[a-z0-9]{4,12}$/, 'A run id looks like 20261126-101500-freeze-ab12.');
+/**
+ * What the user chose in a wizard. Names and versions are checked again in main with git's ref rules
+ * before they reach a plan; shas must be full hex.
+ */
+const flowChoicesSchema = z
+  .object({
+    /** The development commit to freeze (default: head). */
+    sha: z
+      .string()
+      .regex(/^[0-9a-f]{40}$/, 'Use a full 40-character commit sha.')
+      .optional(),
+    /** The version to release (default: the suggested next version). */
+    version: z.string().trim().min(1).max(100).optional(),
+    /** A hotfix name: lower-case letters, digits and dashes. */
+    name: z.string().trim().min(1).max(40).optional(),
+    /** The lane a hotfix or back-merge starts from. */
+    from: z.enum(['staging', 'main']).optional(),
+    /** Commits to cherry-pick into a hotfix. */
+    shas: z
+      .array(z.string().regex(/^[0-9a-f]{40}$/, 'Use full 40-character commit shas.'))
+      .max(100)
+      .optional(),
+    method: z.enum(['merge', 'squash', 'rebase']).optional(),
+    annotated: z.boolean().optional(),
+    /** The release notes as edited in the wizard. */
+    notes: z.string().max(125_000).optional(),
+  })
+  .strict();
 const projectId = z.string().min(1).max(300);
 /** A ref the user typed: checked again with git's rules in main before it reaches git. */
 const userRef = z.string().trim().min(1).max(255).optional();
@@ -91,6 +123,12 @@ export const argSchemas = {
   'practice.open': z.object({ operationId: z.string().max(100).optional() }).strict(),
   'practice.reset': z.object({ operationId: z.string().max(100).optional() }).strict(),
   'practice.connect': noArgs,
+  'flows.plan': z.object({ projectId, flow: z.enum(FLOW_NAMES), choices: flowChoicesSchema }).strict(),
+  'flows.start': z.object({ projectId, flow: z.enum(FLOW_NAMES), choices: flowChoicesSchema }).strict(),
+  'flows.resume': z.object({ runId }).strict(),
+  'flows.abandon': z.object({ runId }).strict(),
+  'flows.runs': z.object({ projectId: projectId.optional() }).strict(),
+  'flows.breakLock': z.object({ projectId }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** What the app says about itself. */
@@ -122,12 +160,28 @@ export interface ResultTypes {
   'practice.open': Project;
   'practice.reset': Project;
   'practice.connect': ConnectResult;
+  'flows.plan': FlowPreview;
+  'flows.start': FlowRun;
+  'flows.resume': FlowRun;
+  'flows.abandon': FlowRun;
+  'flows.runs': FlowRun[];
+  'flows.breakLock': { broken: boolean };
 }
 
 /** Payload types, one per event channel. */
 export interface EventTypes {
   'projects.addProgress': AddProjectProgress;
   'train.fetchProgress': TrainFetchProgress;
+  /** A run changed: a step started, ended or failed, or the run ended. */
+  'flows.progress': FlowRun;
+}
+
+/** A flow's dry run: the exact plan and the preflight checks, with nothing written. */
+export interface FlowPreview {
+  plan: FlowPlan;
+  preflight: PreflightCheck[];
+  /** True when no preflight check is a failed blocker. */
+  canStart: boolean;
 }
 
 /** A train status with where its config came from and how fresh it is. */

@@ -87,6 +87,7 @@ describe('dispatch over the real handlers and services', () => {
       notes: services.notes,
       github: services.github,
       trainGitHub: services.trainGitHub,
+      flows: services.flows,
       practice: services.practice,
       writeClipboard: () => {},
       saveTextFile: async () => null,

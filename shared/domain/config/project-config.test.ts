@@ -7,6 +7,7 @@ const DEFAULTS: ProjectConfig = {
   versionFiles: [],
   notes: { categories: [], exclude: { labels: [], authors: [] } },
   deployments: {},
+  freeze: { mode: 'branch', method: 'merge' },
   demos: { expiryDays: 14 },
 };
 
@@ -44,6 +45,7 @@ describe('projectConfigSchema', () => {
         exclude: { labels: ['skip-changelog'], authors: ['dependabot'] },
       },
       deployments: { staging: { workflow: 'deploy.yml', environment: 'stage' } },
+      freeze: { mode: 'direct', method: 'squash' },
       demos: { script: 'scripts/demo.sh', expiryDays: 30 },
     };
     expect(projectConfigSchema.parse(full)).toEqual(full);

@@ -84,6 +84,18 @@ export const projectConfigSchema = z
       })
       .strict()
       .default({}),
+    freeze: z
+      .object({
+        /**
+         * `branch` cuts `release/<version>` at the frozen commit and opens the freeze PR from it, so later
+         * merges to development stay out; `direct` opens the freeze PR from development itself.
+         */
+        mode: z.enum(['branch', 'direct']).default('branch'),
+        /** How the freeze PR is merged; a merge commit keeps the frozen sha in staging's history. */
+        method: z.enum(['merge', 'squash', 'rebase']).default('merge'),
+      })
+      .strict()
+      .default({ mode: 'branch', method: 'merge' }),
     demos: z
       .object({
         /** A project script to run instead of the bundled `feature-demo.sh`, relative to the root. */
