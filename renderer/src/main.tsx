@@ -19,6 +19,8 @@ import './styles/train-github.css';
 import './styles/notes.css';
 import './styles/notes-entries.css';
 import './styles/notes-preview.css';
+import './styles/flows.css';
+import './styles/activity.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
+import { ActivityScreen } from '../activity/activity-screen';
 import { LiveRegion } from '../components/live-region';
 import { assertNever } from '../lib/assert-never';
 import { NotesPlaceholder } from '../notes/notes-placeholder';
@@ -84,6 +85,7 @@ export function App() {
             />
           }
           settings={<SettingsScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
+          activity={<ActivityScreen projects={state} />}
         />
       </main>
       <LiveRegion message={announcement} />
@@ -98,12 +100,14 @@ function ScreenContent({
   onProjectChanged,
   projects,
   settings,
+  activity,
 }: {
   screen: ScreenName;
   selected: Project | null;
   onProjectChanged: (project: Project) => void;
   projects: ReactNode;
   settings: ReactNode;
+  activity: ReactNode;
 }) {
   switch (screen) {
     case 'train':
@@ -119,6 +123,8 @@ function ScreenContent({
       ) : (
         <NotesPlaceholder />
       );
+    case 'activity':
+      return <>{activity}</>;
     case 'projects':
       return <>{projects}</>;
     case 'settings':

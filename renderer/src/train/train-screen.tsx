@@ -5,6 +5,7 @@ import { repositoryWebUrl } from '../../../shared/domain/remote-url';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { Button } from '../components/button';
 import { ErrorAlert } from '../components/error-alert';
+import { TrainFlows } from '../flows/train-flows';
 import { assertNever } from '../lib/assert-never';
 import { useNow } from '../lib/use-now';
 import { ConfigBar } from './config-bar';
@@ -53,6 +54,7 @@ export function TrainScreen({ project, onProjectChanged }: TrainScreenProps) {
         onRefresh={train.refresh}
         chip={<GitHubChip view={github.load.view} />}
       />
+      <TrainFlows project={project} onRunEnded={train.refresh} />
       <ConfigBar
         project={project}
         sources={view.status === 'ready' ? view.report.configSources : null}

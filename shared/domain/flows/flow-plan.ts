@@ -123,3 +123,14 @@ export function resolveInput(input: StepInput, steps: readonly StepRecord[]): st
   if (typeof input === 'string') return input;
   return steps.find((record) => record.id === input.fromStep)?.outputs[input.output];
 }
+
+/**
+ * A step's title or effect line with the outputs known so far filled in: planners write a value an
+ * earlier step will produce as `<stepId.output>` ("Merge PR #<pr.number>"); once that step has run, the
+ * run shows the real value ("Merge PR #24"). Unknown placeholders stay as they are.
+ */
+export function fillOutputs(text: string, steps: readonly StepRecord[]): string {
+  return text.replace(/<([a-z0-9-]+)\.([a-zA-Z]+)>/g, (placeholder, stepId: string, output: string) => {
+    return steps.find((record) => record.id === stepId)?.outputs[output] ?? placeholder;
+  });
+}
