@@ -53,6 +53,8 @@ export interface GitHubServer {
   injectFault(rule: FaultRule): void;
   /** Disarms every fault. */
   clearFaults(): void;
+  /** How many requests the server has received since it started (benchmarks count a flow's calls). */
+  requestCount(): number;
   /** Path of a repository's bare repository, to push to directly. */
   bareRepositoryPath(owner: string, name: string): string;
   /**
@@ -107,7 +109,9 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
   const workflows = new WorkflowMonitor(store, options.onError);
   const rateLimit = new RateLimitCounter();
 
+  let received = 0;
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    received += 1;
     const url = new URL(request.url ?? '/', urls.api);
     if (!request.headers.authorization) throw new GitHubHttpError(401, 'Requires authentication');
     const grant = tokens.resolve(request);
@@ -179,6 +183,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     createRepository: (owner, name, repoOptions) => store.createRepository(owner, name, repoOptions),
     injectFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    requestCount: () => received,
     bareRepositoryPath: (owner, name) => store.bareRepositoryPath(owner, name),
     issueToken: (permissions, tokenOptions) => tokens.issue(permissions, tokenOptions?.login),
     configureWorkflows: (owner, name, configured) => workflows.configure(owner, name, configured),

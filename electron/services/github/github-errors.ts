@@ -12,13 +12,26 @@ function headerOf(failure: RequestFailure, name: string): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** GitHub's own message from an error body (`{ message }`), without anything the request carried. */
+/**
+ * GitHub's own message from an error body (`{ message, errors? }`), without anything the request
+ * carried. A 422's `errors[].message` says what was wrong ("No commits between staging and
+ * hotfix/x"), which "Validation Failed" alone does not.
+ */
 function githubMessage(failure: RequestFailure): string | undefined {
   const data = failure.response?.data;
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message;
-  }
-  return undefined;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const body = data as { message?: unknown; errors?: unknown };
+  if (typeof body.message !== 'string') return undefined;
+  const reasons = Array.isArray(body.errors)
+    ? body.errors
+        .map((item) =>
+          typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string'
+            ? (item as { message: string }).message
+            : null,
+        )
+        .filter((reason): reason is string => reason !== null)
+    : [];
+  return reasons.length > 0 ? `${body.message}: ${reasons.join('; ')}` : body.message;
 }
 
 /** When a primary rate limit resets, as a local clock time, from `x-ratelimit-reset`. */
