@@ -4,6 +4,8 @@ import { checkInstalledGit } from '../services/git/git-version';
 import { dataLayout, defaultDataDir } from '../services/paths/app-paths';
 import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
+import { CommandExit } from './command-exit';
+import { addFlowsCommands, type FlowsCommandDeps } from './commands/flows';
 import { addProjectsCommand } from './commands/projects';
 import { addNotesCommands } from './commands/notes';
 import { addSandboxCommands, type SandboxCommandDeps } from './commands/sandbox';
@@ -22,11 +24,16 @@ export interface CliDeps {
   openServices: () => Promise<CoreServices>;
   /** Loads the practice project's functions for `release-desk sandbox` (see `commands/sandbox.ts`). */
   practice: SandboxCommandDeps['practice'];
+  /** Opens the flows (`freeze`, `resume`…); by default the app's, over the same data directory. */
+  openFlows?: FlowsCommandDeps['openFlows'];
 }
 
 const HELP_FOOTER = `
 Environment:
-  RELEASE_DESK_HOME  use this data directory instead of the app's (same project list as the app by default)
+  RELEASE_DESK_HOME              use this data directory instead of the app's (the app's project list by default)
+  GITHUB_TOKEN                   the GitHub token of the flows and status --api-url (or GH_TOKEN); else the keychain's
+  RELEASE_DESK_POLL_MS           testing knob: poll PRs and workflow runs every N ms instead of every 10 s
+  RELEASE_DESK_WRITE_SPACING_MS  testing knob: wait N ms between writes to GitHub instead of 1 s
 
 Exit codes:
   0  done
@@ -56,6 +63,8 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
       outputError: (text) => onUsageError(text),
     })
     .exitOverride()
+    // Subcommand options are the subcommand's: `release --version 2026.11.0` must not print our version.
+    .enablePositionalOptions()
     .addHelpText('after', HELP_FOOTER)
     // Every command works through git: refuse early, in one sentence, when it is missing or too old.
     .hook('preAction', () => checkInstalledGit());
@@ -65,6 +74,11 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
   addStatusCommands(program, { io: deps.io, services: openServices, hooksDir });
   addNotesCommands(program, { io: deps.io, hooksDir });
   addSandboxCommands(program, { io: deps.io, practice: deps.practice });
+  const openFlows: FlowsCommandDeps['openFlows'] =
+    deps.openFlows ??
+    (async (options) =>
+      (await import('./open-services')).openFlowServices(deps.io.env, process.platform, homedir(), options));
+  addFlowsCommands(program, { io: deps.io, openFlows });
   return program;
 }
 
@@ -86,6 +100,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_CODE.ok;
   } catch (error) {
+    // The command has printed everything already (a blocked dry run, a run that did not complete).
+    if (error instanceof CommandExit) return error.exitCode;
     if (error instanceof CommanderError) {
       // Help and --version also arrive here, as "errors" with exit code 0.
       if (error.exitCode === 0) return EXIT_CODE.ok;

@@ -63,12 +63,14 @@ function bareGit(args: string[], input?: string): string {
   }).trim();
 }
 
-/** One commit with one new file on `branch` of the bare repository, as a push would leave it. */
-function pushCommit(branch: string, label: string): string {
+/**
+ * One commit with one file on `branch` of the bare repository, as a push would leave it: a new
+ * `notes/<label>.md`, or `path` with `content` (to make two branches disagree about one file).
+ */
+function pushCommit(branch: string, label: string, path = `notes/${label}.md`, content = `${label}\n`): string {
   const parent = bareGit(['rev-parse', `refs/heads/${branch}`]);
   clock += 60;
   const message = `feat: ${label}\n`;
-  const content = `${label}\n`;
   bareGit(
     ['fast-import', '--quiet'],
     [
@@ -77,7 +79,7 @@ function pushCommit(branch: string, label: string): string {
       `data ${Buffer.byteLength(message)}`,
       message,
       `from ${parent}`,
-      `M 100644 inline notes/${label}.md`,
+      `M 100644 inline ${path}`,
       `data ${Buffer.byteLength(content)}`,
       content,
       '',
@@ -246,6 +248,66 @@ describe('runFlow on the practice project', () => {
     const resumed = runOf(await runFlow(failed, deps));
     expect(resumed.status).toBe('completed');
     expect(await onServer('dropped', stagingBefore)).toEqual({ pulls: 1, merged: 1, merges: 1, branchExists: true });
+  });
+
+  it('resumes after a 502 that came after the write, to one PR, and says the failure was GitHub’s', async () => {
+    const sha = pushCommit('development', 'bad-gateway');
+    const stagingBefore = bareGit(['rev-parse', 'refs/heads/staging']);
+    const deps = engine('bad-gateway');
+    served.server.injectFault({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/pulls',
+      fault: { kind: 'status-after-write', status: 502 },
+    });
+    const failed = runOf(await runFlow(freezePlan('bad-gateway', sha), deps));
+    const pr = failed.steps.find((record) => record.id === 'pr');
+    expect(pr?.state).toBe('failed');
+    expect(pr?.error?.code).toBe('NETWORK');
+    expect(pr?.error?.message).toContain('GitHub answered 502');
+    expect((await onServer('bad-gateway', stagingBefore)).pulls).toBe(1);
+    const resumed = runOf(await runFlow(failed, deps));
+    expect(resumed.status).toBe('completed');
+    expect(await onServer('bad-gateway', stagingBefore)).toEqual({
+      pulls: 1,
+      merged: 1,
+      merges: 1,
+      branchExists: true,
+    });
+  });
+
+  it('stops at the first step the token may not do, naming the permission, with nothing half-done', async () => {
+    const sha = pushCommit('development', 'read-only');
+    const stagingBefore = bareGit(['rev-parse', 'refs/heads/staging']);
+    const readOnly = served.server.issueToken({ metadata: 'read', contents: 'write', pull_requests: 'read' });
+    const client = createGitHubClient({ apiUrl: served.apiUrl, token: readOnly, retries: 0, writeSpacingMs: 0 });
+    const deps = engine('read-only', { client });
+    const failed = runOf(await runFlow(freezePlan('read-only', sha), deps));
+
+    const pr = failed.steps.find((record) => record.id === 'pr');
+    expect(failed.status).toBe('failed');
+    expect(pr?.error?.code).toBe('PERMISSION_DENIED');
+    expect(pr?.error?.message).toContain('Pull requests read and write');
+    expect(await onServer('read-only', stagingBefore)).toMatchObject({ pulls: 0, merges: 0 });
+    await abandonRun(failed.id, deps);
+    expect(await lockIsFree()).toBe(true);
+  });
+
+  it('reports a conflict with the base as the reason the PR cannot merge, and merges nothing', async () => {
+    // The clashing commit sits on a side branch, so development (which later tests freeze) stays clean.
+    bareGit(['update-ref', 'refs/heads/clash-side', 'refs/heads/development']);
+    const sha = pushCommit('clash-side', 'clash-side', 'CLASH.md', 'the side branch says yes\n');
+    pushCommit('staging', 'clash-staging', 'CLASH.md', 'staging says no\n');
+    const stagingBefore = bareGit(['rev-parse', 'refs/heads/staging']);
+    const deps = engine('clash');
+    const failed = runOf(await runFlow(freezePlan('clash', sha), deps));
+
+    const wait = failed.steps.find((record) => record.id === 'wait');
+    expect(wait?.state).toBe('failed');
+    expect(wait?.error?.code).toBe('CONFLICT');
+    expect(wait?.error?.message).toContain('conflicts with its base branch');
+    expect(wait?.error?.message).toContain('then resume this run');
+    expect(bareGit(['rev-parse', 'refs/heads/staging'])).toBe(stagingBefore);
+    await abandonRun(failed.id, deps);
   });
 
   it('refuses to merge when the head moved after the wait, with a CONFLICT that says to look again', async () => {

@@ -10,7 +10,9 @@ export type Fault =
   /** Wait this long, then serve the request normally. */
   | { kind: 'latency'; ms: number }
   /** Run the route (its writes happen), then drop the connection instead of answering. */
-  | { kind: 'drop-after-write' };
+  | { kind: 'drop-after-write' }
+  /** Run the route (its writes happen), then answer with this status, as a proxy's 502 would. */
+  | { kind: 'status-after-write'; status: number };
 
 /** A fault and the requests it applies to. */
 export interface FaultRule {

@@ -140,6 +140,10 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
     const body = request.method === 'GET' || request.method === 'HEAD' ? {} : await readJsonBody(request);
     const result = await found.handler({ params: found.params, query: url.searchParams, url, body, raw: request });
     // The write is done; the client never hears of it, as when a connection drops at the worst moment.
+    if (fault?.kind === 'status-after-write') {
+      sendJson(response, fault.status, new GitHubHttpError(fault.status, 'Server Error').toBody());
+      return;
+    }
     if (fault?.kind === 'drop-after-write') {
       response.socket?.destroy();
       return;

@@ -29,6 +29,11 @@ export interface ProjectRegistry {
    * sandbox folder. Replaces an earlier practice project of the same repository (a reset).
    */
   addPractice(practice: PracticeSource, onProgress?: AddProgressListener): Promise<Project>;
+  /**
+   * Adds a project whose remote does not name its GitHub repository (a bare repository that a
+   * GitHub-compatible server serves, given to the command line with `--api-url`): `ref` names it.
+   */
+  addFromRemote(remoteUrl: string, ref: RepositoryRef, onProgress?: AddProgressListener): Promise<Project>;
   remove(id: string): Promise<Project>;
   /** Points a project at a config file outside its repository (null: use the repository's own). */
   setConfigFile(id: string, configFile: string | null): Project;
@@ -183,6 +188,25 @@ export function createProjectRegistry(deps: ProjectRegistryDeps): ProjectRegistr
         { remoteUrl: practice.remote, localPath: null, ref, practice: { sandboxDir: practice.sandboxDir } },
         onProgress,
       );
+    },
+
+    async addFromRemote(remoteUrl, ref, onProgress) {
+      onProgress?.({ stage: 'checking' });
+      const source = remoteUrl.trim();
+      if (source === '' || source.startsWith('-') || (!looksLikeRemoteUrl(source) && !isAbsolute(source))) {
+        throw new AppError('INVALID_ARGUMENTS', `"${remoteUrl}" is neither an absolute path nor a remote URL.`);
+      }
+      // The names become folders of the managed clone: the URL parser's rules keep them to safe names.
+      const checked = parseRemoteUrl(`https://${ref.host}/${ref.owner}/${ref.repo}`);
+      if (!checked.ok) throw new AppError('UNSUPPORTED_REMOTE', checked.reason);
+      const named: RepositoryRef = { ...checked.ref, kind: ref.kind };
+      if (findById(repositoryId(named))) {
+        throw new AppError(
+          'ALREADY_ADDED',
+          `${named.owner}/${named.repo} is already in your projects. Select it in the list instead of adding it again.`,
+        );
+      }
+      return addClone({ remoteUrl: source, localPath: null, ref: named, practice: null }, onProgress);
     },
 
     setConfigFile(id, configFile) {
