@@ -109,7 +109,7 @@ describe('a whole session with a known token', () => {
       token: CANARY,
       projectId: project.id,
     });
-    expect(connected.account.login).toBeTruthy();
+    expect(connected.account.login).toBe('practice-user');
     await ok('github.accounts', {});
     await ok('practice.connect', {});
     await ok('train.status', { projectId: project.id, fetch: true });

@@ -1,8 +1,7 @@
 import { LANES, type Lane } from '../../../shared/domain/config/project-config';
 import { prNumberFromSubject } from '../../../shared/domain/commits/pr-reference';
-import type { CiState } from '../../../shared/domain/train/train-github';
 import { branchRequirements } from '../../services/github/branch-rules';
-import { checkRuns, combinedStatus, PASSING_CONCLUSIONS } from '../../services/github/commit-checks';
+import { ciVerdict } from '../../services/github/commit-checks';
 import type { GitHubClient } from '../../services/github/github-client';
 import { githubAppError } from '../../services/github/github-errors';
 import { pullRequestsOfCommits } from '../../services/github/pull-requests-of-commits';
@@ -49,23 +48,6 @@ export async function pullsOf(
   return [...found.values()].sort((a, b) => b.number - a.number);
 }
 
-/** One CI verdict from check runs and commit statuses: any failure fails, anything unfinished is pending. */
-async function ciOf(client: GitHubClient, repository: Repository, sha: string): Promise<CiState> {
-  const [runs, status] = await Promise.all([
-    checkRuns(client, repository, sha),
-    combinedStatus(client, repository, sha),
-  ]);
-  const states: CiState[] = runs.map((run) => {
-    if (run.status !== 'completed') return 'pending';
-    return run.conclusion !== null && PASSING_CONCLUSIONS.includes(run.conclusion) ? 'success' : 'failure';
-  });
-  if (status.statuses.length > 0)
-    states.push(status.state === 'success' ? 'success' : status.state === 'pending' ? 'pending' : 'failure');
-  if (states.length === 0) return 'none';
-  if (states.includes('failure')) return 'failure';
-  return states.includes('pending') ? 'pending' : 'success';
-}
-
 /**
  * What GitHub says that flows need, read side by side: who is connected and may they push, the open
  * PRs into lane branches, what merging into main requires, the CI of the freeze commit, and each lane's
@@ -99,7 +81,7 @@ export async function githubFacts(
         throw githubAppError(error, 'list the open pull requests');
       }),
     branchRequirements(client, repository, context.branches.main),
-    context.freezeSha ? ciOf(client, repository, context.freezeSha) : Promise.resolve(null),
+    context.freezeSha ? ciVerdict(client, repository, context.freezeSha) : Promise.resolve(null),
     Promise.all(
       LANES.map(async (lane): Promise<[Lane, DeployFact] | null> => {
         const workflow = context.deployWorkflows[lane];

@@ -70,3 +70,25 @@ export async function combinedStatus(client: GitHubClient, repo: GitHubRepo, ref
 function describeRef(ref: string): string {
   return /^[0-9a-f]{40}$/i.test(ref) ? `commit ${shortSha(ref)}` : ref;
 }
+
+/** One CI verdict on a commit, from its check runs and commit statuses together. */
+export type CiVerdict = 'success' | 'failure' | 'pending' | 'none';
+
+/**
+ * The CI verdict of `sha`: any failed check run or status fails it, anything unfinished leaves it
+ * pending, and a commit with neither has `none`. The train dashboard and the flows' preflight both
+ * show it, so they always agree.
+ */
+export async function ciVerdict(client: GitHubClient, repo: GitHubRepo, sha: string): Promise<CiVerdict> {
+  const [runs, status] = await Promise.all([checkRuns(client, repo, sha), combinedStatus(client, repo, sha)]);
+  const states: CiVerdict[] = runs.map((run) => {
+    if (run.status !== 'completed') return 'pending';
+    return run.conclusion !== null && PASSING_CONCLUSIONS.includes(run.conclusion) ? 'success' : 'failure';
+  });
+  if (status.statuses.length > 0) {
+    states.push(status.state === 'success' ? 'success' : status.state === 'pending' ? 'pending' : 'failure');
+  }
+  if (states.length === 0) return 'none';
+  if (states.includes('failure')) return 'failure';
+  return states.includes('pending') ? 'pending' : 'success';
+}

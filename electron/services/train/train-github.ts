@@ -1,7 +1,7 @@
 import type { Lane } from '../../../shared/domain/config/project-config';
-import type { CiState, LaneGitHub, TrainGitHubView, TrainPull } from '../../../shared/domain/train/train-github';
+import type { LaneGitHub, TrainGitHubView, TrainPull } from '../../../shared/domain/train/train-github';
 import type { TrainStatus } from '../../../shared/domain/train/train-status';
-import { checkRuns, combinedStatus, PASSING_CONCLUSIONS } from '../github/commit-checks';
+import { ciVerdict } from '../github/commit-checks';
 import type { GitHubClient } from '../github/github-client';
 import { githubAppError } from '../github/github-errors';
 import { pullRequestsOfCommits } from '../github/pull-requests-of-commits';
@@ -112,20 +112,6 @@ async function laneGitHub(
           createdAt: latest.createdAt,
         }
       : null,
-    ci: lane.head ? await ciOf(client, input.repo, lane.head.sha) : 'none',
+    ci: lane.head ? await ciVerdict(client, input.repo, lane.head.sha) : 'none',
   };
-}
-
-/** One verdict from check runs and commit statuses: any failure fails, anything unfinished is pending. */
-async function ciOf(client: GitHubClient, repo: GitHubRepo, sha: string): Promise<CiState> {
-  const [runs, status] = await Promise.all([checkRuns(client, repo, sha), combinedStatus(client, repo, sha)]);
-  const states: CiState[] = runs.map((run) => {
-    if (run.status !== 'completed') return 'pending';
-    return run.conclusion !== null && PASSING_CONCLUSIONS.includes(run.conclusion) ? 'success' : 'failure';
-  });
-  if (status.statuses.length > 0)
-    states.push(status.state === 'success' ? 'success' : status.state === 'pending' ? 'pending' : 'failure');
-  if (states.length === 0) return 'none';
-  if (states.includes('failure')) return 'failure';
-  return states.includes('pending') ? 'pending' : 'success';
 }
