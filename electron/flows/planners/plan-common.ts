@@ -1,7 +1,7 @@
-import type { FlowName, FlowPlan, PlannedStep } from '../../../shared/domain/flows/flow-plan';
+import type { FlowName, FlowPlan, MergeMethod, PlannedStep } from '../../../shared/domain/flows/flow-plan';
 import { AppError } from '../../../shared/ipc/errors';
 import type { FlowFacts, PullFact } from './flow-facts';
-import type { PlanTarget } from './planned-steps';
+import { mergePrStep, waitPrStep, watchWorkflowStep, type PlanTarget } from './planned-steps';
 
 /** The repository a plan's calls go to. */
 export function targetOf(facts: FlowFacts): PlanTarget {
@@ -43,4 +43,34 @@ export function requireHead(facts: FlowFacts, lane: keyof FlowFacts['heads']): s
 export function pullList(pulls: readonly PullFact[]): string {
   if (pulls.length === 0) return '_No merged PRs: only direct commits._';
   return pulls.map((pull) => `- #${pull.number} ${pull.title}`).join('\n');
+}
+
+/**
+ * The tail every PR-based flow shares once its PR (step `pr`) is open: wait for the checks and reviews
+ * of `into`, merge with `method`, then watch `deployWorkflow` on `into` when config names one.
+ */
+export function waitMergeAndDeploy(
+  target: PlanTarget,
+  options: { into: string; method: MergeMethod; deployWorkflow: string | undefined },
+): PlannedStep[] {
+  const steps = [
+    waitPrStep(target, 'wait', { fromStep: 'pr', output: 'number' }, options.into),
+    mergePrStep(target, 'merge', {
+      pr: { fromStep: 'pr', output: 'number' },
+      headSha: { fromStep: 'wait', output: 'headSha' },
+      method: options.method,
+      into: options.into,
+    }),
+  ];
+  if (options.deployWorkflow) {
+    steps.push(
+      watchWorkflowStep(target, 'deploy', {
+        workflow: options.deployWorkflow,
+        branch: options.into,
+        sha: { fromStep: 'merge', output: 'sha' },
+        event: 'push',
+      }),
+    );
+  }
+  return steps;
 }

@@ -2,16 +2,8 @@ import type { FlowPlan, MergeMethod, PlannedStep } from '../../../shared/domain/
 import { AppError } from '../../../shared/ipc/errors';
 import { chooseVersion, requireBranchName, requireFullSha } from './choice-validation';
 import type { FlowFacts } from './flow-facts';
-import { planOf, pullList, requireHead, targetOf } from './plan-common';
-import {
-  acquireLockStep,
-  createBranchStep,
-  mergePrStep,
-  openPrStep,
-  releaseLockStep,
-  waitPrStep,
-  watchWorkflowStep,
-} from './planned-steps';
+import { planOf, pullList, requireHead, targetOf, waitMergeAndDeploy } from './plan-common';
+import { acquireLockStep, createBranchStep, openPrStep, releaseLockStep } from './planned-steps';
 
 /** What the user chooses for a freeze; everything has a default. */
 export interface FreezeChoices {
@@ -74,25 +66,8 @@ export function planFreeze(facts: FlowFacts, choices: FreezeChoices = {}): FlowP
       }),
       title: `Open the freeze PR ${head_branch} → ${staging}`,
     },
-    waitPrStep(target, 'wait', { fromStep: 'pr', output: 'number' }, staging),
-    mergePrStep(target, 'merge', {
-      pr: { fromStep: 'pr', output: 'number' },
-      headSha: { fromStep: 'wait', output: 'headSha' },
-      method,
-      into: staging,
-    }),
+    ...waitMergeAndDeploy(target, { into: staging, method: method, deployWorkflow: facts.deployWorkflows.staging }),
   );
-  const deploy = facts.deployWorkflows.staging;
-  if (deploy) {
-    steps.push(
-      watchWorkflowStep(target, 'deploy', {
-        workflow: deploy,
-        branch: staging,
-        sha: { fromStep: 'merge', output: 'sha' },
-        event: 'push',
-      }),
-    );
-  }
   steps.push(releaseLockStep(target));
   return planOf(facts, 'freeze', { sha, version: version.next, method, mode: facts.freezeMode }, steps);
 }

@@ -2,17 +2,8 @@ import type { FlowPlan, PlannedStep } from '../../../shared/domain/flows/flow-pl
 import { AppError } from '../../../shared/ipc/errors';
 import { hotfixBranchOf, requireFullSha } from './choice-validation';
 import type { FlowFacts } from './flow-facts';
-import { planOf, requireHead, targetOf } from './plan-common';
-import {
-  acquireLockStep,
-  cherryPickStep,
-  createBranchStep,
-  mergePrStep,
-  openPrStep,
-  releaseLockStep,
-  waitPrStep,
-  watchWorkflowStep,
-} from './planned-steps';
+import { planOf, requireHead, targetOf, waitMergeAndDeploy } from './plan-common';
+import { acquireLockStep, cherryPickStep, createBranchStep, openPrStep, releaseLockStep } from './planned-steps';
 
 /** What the user chooses for a hotfix. */
 export interface HotfixChoices {
@@ -86,25 +77,12 @@ export function planHotfix(facts: FlowFacts, choices: HotfixChoices): FlowPlan {
           ? `Open the hotfix PR ${branch} → ${laneBranch}`
           : `Open the hotfix PR ${branch} → ${laneBranch} (once your fix is pushed to ${branch})`,
     },
-    waitPrStep(target, 'wait', { fromStep: 'pr', output: 'number' }, laneBranch),
-    mergePrStep(target, 'merge', {
-      pr: { fromStep: 'pr', output: 'number' },
-      headSha: { fromStep: 'wait', output: 'headSha' },
-      method: facts.mergeMethod,
+    ...waitMergeAndDeploy(target, {
       into: laneBranch,
+      method: facts.mergeMethod,
+      deployWorkflow: facts.deployWorkflows[lane],
     }),
   );
-  const deploy = facts.deployWorkflows[lane];
-  if (deploy) {
-    steps.push(
-      watchWorkflowStep(target, 'deploy', {
-        workflow: deploy,
-        branch: laneBranch,
-        sha: { fromStep: 'merge', output: 'sha' },
-        event: 'push',
-      }),
-    );
-  }
   steps.push(releaseLockStep(target));
   return planOf(
     facts,

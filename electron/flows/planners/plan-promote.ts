@@ -1,14 +1,7 @@
 import type { FlowPlan, PlannedStep } from '../../../shared/domain/flows/flow-plan';
 import type { FlowFacts } from './flow-facts';
-import { planOf, requireHead, targetOf } from './plan-common';
-import {
-  acquireLockStep,
-  mergePrStep,
-  openPrStep,
-  releaseLockStep,
-  waitPrStep,
-  watchWorkflowStep,
-} from './planned-steps';
+import { planOf, requireHead, targetOf, waitMergeAndDeploy } from './plan-common';
+import { acquireLockStep, openPrStep, releaseLockStep } from './planned-steps';
 
 /** What the user chooses for a promote. */
 export interface PromoteChoices {
@@ -42,25 +35,8 @@ export function planPromote(facts: FlowFacts, choices: PromoteChoices = {}): Flo
       }),
       title: `Open the promote PR ${staging} → ${main}`,
     },
-    waitPrStep(target, 'wait', { fromStep: 'pr', output: 'number' }, main),
-    mergePrStep(target, 'merge', {
-      pr: { fromStep: 'pr', output: 'number' },
-      headSha: { fromStep: 'wait', output: 'headSha' },
-      method: 'merge',
-      into: main,
-    }),
+    ...waitMergeAndDeploy(target, { into: main, method: 'merge', deployWorkflow: facts.deployWorkflows.main }),
   ];
-  const deploy = facts.deployWorkflows.main;
-  if (deploy) {
-    steps.push(
-      watchWorkflowStep(target, 'deploy', {
-        workflow: deploy,
-        branch: main,
-        sha: { fromStep: 'merge', output: 'sha' },
-        event: 'push',
-      }),
-    );
-  }
   steps.push(releaseLockStep(target));
   return planOf(facts, 'promote', { version, sha: stagingHead }, steps);
 }
