@@ -12,10 +12,10 @@ test('first launch shows the empty state, the one working screen, and the app ve
     page.getByText('Release Desk makes its own clone, so your working copy is never touched.'),
   ).toBeVisible();
   await expect(page.getByRole('main').getByRole('button', { name: 'Add project' })).toHaveCount(2);
-  // Only screens that work are listed: Projects, and nothing else yet.
+  // Only screens that work without a project are listed; Train and Notes come with the first project.
   const screens = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
   await expect(screens).toHaveText(['Activity', 'Projects', 'Settings']);
-  await expect(screens.first()).toHaveAttribute('aria-current', 'page');
+  await expect(screens.filter({ hasText: 'Projects' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('complementary').getByText('No projects yet.')).toBeVisible();
   // app.info travelled through the real handler.
   await expect(page.getByText('Version 0.1.0')).toBeVisible();
