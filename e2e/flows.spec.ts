@@ -53,5 +53,6 @@ test.describe('the promotion wizard on the practice project', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Activity' })).toBeVisible();
     await expect(page.getByRole('main')).toContainText(/freeze/i);
     await expect(page.getByRole('main')).toContainText(/completed/i);
+    await page.screenshot({ path: test.info().outputPath('activity.png'), fullPage: true });
   });
 });

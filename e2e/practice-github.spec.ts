@@ -42,6 +42,7 @@ test.describe('the practice project and GitHub', () => {
     await page.getByRole('button', { name: 'Connect the practice account' }).click();
     await expect(page.getByText('Connected as @practice-user')).toBeVisible();
     await expect(page.getByRole('list', { name: 'Connected accounts' })).toContainText('@practice-user');
+    await page.screenshot({ path: test.info().outputPath('settings-github.png'), fullPage: true });
 
     await train.open('tasking-manager');
     await expect(page.getByText('GitHub: @practice-user')).toBeVisible();
@@ -65,5 +66,14 @@ test.describe('the practice project and GitHub', () => {
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) expect(readFileSync(file).includes(token as string), file).toBe(false);
     expect(await page.content()).not.toContain(token as string);
+
+    // Disconnecting asks first, then removes the account (and its keychain entry).
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('list', { name: 'Connected accounts' }).getByRole('button', { name: 'Disconnect' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Disconnect @practice-user from practice.localhost?' });
+    await confirm.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByText('No GitHub account connected yet')).toBeVisible();
+    expect(await createKeychainSecretStore().get(githubTokenAccount(PRACTICE_HOST))).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { LiveRegion } from '../components/live-region';
 import { assertNever } from '../lib/assert-never';
 import { ChoicesScreen } from './choices-screen';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { flowLabels } from './flow-labels';
 import { PlanScreen } from './plan-screen';
 import { PreflightScreen } from './preflight-screen';

@@ -18,7 +18,7 @@ import { LiveRegion } from '../components/live-region';
 import { assertNever } from '../lib/assert-never';
 import { isPracticeProject } from '../lib/practice';
 import { callReleaseDesk } from '../lib/release-desk';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { FLOW_ACTION_ORDER, flowLabels, runStatusLabel } from './flow-labels';
 import { isLiveRun } from './run-events';
 import { unfinishedRun } from './run-list';

@@ -2,8 +2,8 @@ import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { LucideIcon } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { IpcError } from '../../../shared/ipc/errors';
-import { Button, type ButtonVariant } from '../components/button';
-import { ErrorAlert } from '../components/error-alert';
+import { Button, type ButtonVariant } from './button';
+import { ErrorAlert } from './error-alert';
 
 /** Props of {@link ConfirmDialog}. */
 export interface ConfirmDialogProps {
@@ -20,11 +20,14 @@ export interface ConfirmDialogProps {
    * that only starts something (Start) resolves at once.
    */
   onConfirm: () => Promise<IpcError | null>;
+  /** Where focus goes when the dialog closes, when the control that opened it may be gone. */
+  returnFocusTo?: () => HTMLElement | null;
 }
 
 /**
- * A confirmation before a flow does something others see (start a run, abandon one, break a lock): it
- * names the effect, and Cancel is the default focus (Radix AlertDialog), so Enter never confirms by accident.
+ * A confirmation before something others see or that cannot be undone (start a run, abandon one, break a
+ * lock, disconnect an account): it names the effect, and Cancel is the default focus (Radix AlertDialog),
+ * so Enter never confirms by accident. A failure stays in the dialog, which then stays open.
  */
 export function ConfirmDialog({
   open,
@@ -35,6 +38,7 @@ export function ConfirmDialog({
   icon,
   variant = 'primary',
   onConfirm,
+  returnFocusTo,
 }: ConfirmDialogProps) {
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -48,6 +52,7 @@ export function ConfirmDialog({
             icon={icon}
             variant={variant}
             onConfirm={onConfirm}
+            returnFocusTo={returnFocusTo}
             onDone={() => onOpenChange(false)}
           />
         ) : null}
@@ -63,6 +68,7 @@ function ConfirmContent({
   icon,
   variant,
   onConfirm,
+  returnFocusTo,
   onDone,
 }: Omit<ConfirmDialogProps, 'open' | 'onOpenChange'> & { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -78,7 +84,17 @@ function ConfirmContent({
   };
 
   return (
-    <AlertDialog.Content className="dialog dialog--narrow" onEscapeKeyDown={(event) => busy && event.preventDefault()}>
+    <AlertDialog.Content
+      className="dialog dialog--narrow"
+      onEscapeKeyDown={(event) => busy && event.preventDefault()}
+      onCloseAutoFocus={(event) => {
+        const target = returnFocusTo?.();
+        if (target?.isConnected) {
+          event.preventDefault();
+          target.focus();
+        }
+      }}
+    >
       <header className="dialog__header">
         <AlertDialog.Title className="dialog__title">{title}</AlertDialog.Title>
         <AlertDialog.Description className="dialog__description">{description}</AlertDialog.Description>
