@@ -1,4 +1,11 @@
-import type { FlowPlan, FlowRun, PlannedStep, PreflightCheck, StepRecord } from '../../shared/domain/flows/flow-plan';
+import {
+  resolveInput,
+  type FlowPlan,
+  type FlowRun,
+  type PlannedStep,
+  type PreflightCheck,
+  type StepRecord,
+} from '../../shared/domain/flows/flow-plan';
 import type { FlowPreview } from '../../shared/ipc/contract';
 import { formatTable } from './output';
 
@@ -110,6 +117,17 @@ export function formatRunEnd(run: FlowRun): string {
       return (
         `${name} stopped at “${title}” (run ${run.id}).\n` +
         `Fix the cause, then: release-desk resume ${run.id}   (or give it up: release-desk abandon ${run.id} --yes)\n`
+      );
+    }
+    case 'waiting': {
+      const waiting = run.steps.find((record) => record.state !== 'done');
+      const planned = run.plan.steps.find((candidate) => candidate.id === waiting?.id);
+      const link =
+        planned?.step.kind === 'approve' && planned.step.link ? resolveInput(planned.step.link, run.steps) : undefined;
+      return (
+        `${name} is waiting for you: ${planned?.title ?? 'an approval'} (run ${run.id}).\n` +
+        (link ? `Review it: ${link}\n` : '') +
+        `Then go on with: release-desk resume ${run.id} --approve   (or give it up: release-desk abandon ${run.id} --yes)\n`
       );
     }
     case 'running':

@@ -386,10 +386,34 @@ describe('release-desk flows, the built binary on the practice project (real git
   it(
     'releases main: the tag is main’s bumped commit, the release is published, and the back-merge brings the bump to development',
     async () => {
-      const result = await flow(['release']);
-      expectCompleted(result);
-      const { version, tag } = result.run.plan.choices as { version: string; tag: string };
+      // The release stops at its draft, for a person to read before anything is published (exit 3).
+      const drafted = await flow(['release']);
+      expect(drafted.code).toBe(3);
+      expect(drafted.run.status).toBe('waiting');
+      const { version, tag } = drafted.run.plan.choices as { version: string; tag: string };
       expect(tag).toBe(`v${version}`);
+      expect(drafted.steps.map((line) => line.step)).toContain('release');
+      expect(drafted.steps.map((line) => line.step)).not.toContain('publish');
+      const draft = await api(`/repos/${OWNER_REPO}/releases/tags/${tag}`);
+      expect(draft.status).toBe(404); // GitHub does not find drafts by tag
+      const listed = (await fetch(`${served.apiUrl}/repos/${OWNER_REPO}/releases`, {
+        headers: { accept: 'application/vnd.github+json', authorization: `token ${served.token}` },
+      }).then((response) => response.json())) as { tag_name: string; draft: boolean }[];
+      expect(listed.find((candidate) => candidate.tag_name === tag)).toMatchObject({ draft: true });
+      const text = await cli(['runs']);
+      expect(text.stdout).toMatch(new RegExp(`${drafted.run.id} +release +${OWNER_REPO} +waiting`));
+
+      // Approving it publishes the draft and goes on to the end, printing only the steps it ran.
+      const approved = await cli(['resume', drafted.run.id, '--approve', '--api-url', served.apiUrl, '--json']);
+      expect(approved.stderr).not.toMatch(/error/i);
+      expect(approved.code).toBe(0);
+      const lines = approved.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+      const result = { ...approved, run: (lines.pop() as { run: FlowRun }).run, steps: lines as StepLine[] };
+      expect(result.run.status).toBe('completed');
+      expect(result.steps.map((line) => line.step)[0]).toBe('review');
+      expect(result.steps.map((line) => line.step)).toContain('publish');
+      expect(result.steps.map((line) => line.step)).not.toContain('release');
+      expect(result.run.approvals?.['review']?.by).toMatch(/@/);
       const main = git(['rev-parse', 'main']);
       expect(git(['rev-parse', `${tag}^{commit}`])).toBe(main);
       expect(git(['show', `main:frontend/package.json`])).toContain(`"version": "${version}"`);

@@ -5,7 +5,8 @@ import { AppError, type IpcError } from '../../shared/ipc/errors';
  * Exit codes, following the common convention (grep, git, curl): 1 when the work failed, 2 when the
  * command line itself was wrong, so a script can tell "fix the call" from "try again".
  */
-export const EXIT_CODE = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit statuses: 3 means a flow run stopped to wait for a person (e.g. to publish its draft release). */
+export const EXIT_CODE = { ok: 0, failure: 1, usage: 2, waiting: 3 } as const;
 
 /** What the user is told when the list is empty: the next step, not just "nothing". */
 export const NO_PROJECTS_MESSAGE = 'No projects yet. Add one with: release-desk projects add <folder-or-url>';

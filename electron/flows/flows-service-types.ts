@@ -10,12 +10,23 @@ export interface FlowsService {
   preview(projectId: string, flow: FlowName, choices: FlowChoices): Promise<FlowPreview>;
   /**
    * Plans again (facts may have moved since the preview), refuses when a preflight blocker fails, then
-   * journals and runs the flow. Resolves when the run ends (completed or failed); `onProgress` sees
+   * journals and runs the flow. Resolves when the run ends (completed or failed) or waits for an approval; `onProgress` sees
    * every change as it is written.
    */
-  start(projectId: string, flow: FlowName, choices: FlowChoices, onProgress: (run: FlowRun) => void): Promise<FlowRun>;
+  start(
+    projectId: string,
+    flow: FlowName,
+    choices: FlowChoices,
+    onProgress: (run: FlowRun) => void,
+    options?: { approveAll?: boolean },
+  ): Promise<FlowRun>;
   /** Runs an interrupted or failed run again from its first unfinished step. */
-  resume(runId: string, onProgress: (run: FlowRun) => void): Promise<FlowRun>;
+  resume(runId: string, onProgress: (run: FlowRun) => void, options?: { approveAll?: boolean }): Promise<FlowRun>;
+  /**
+   * Approves the step a waiting run stopped at (e.g. publishing the reviewed draft release) in the name
+   * of whoever runs this app, then resumes the run.
+   */
+  approve(runId: string, stepId: string, onProgress: (run: FlowRun) => void): Promise<FlowRun>;
   /** Marks a run abandoned and gives its lock back; nothing it did is undone. */
   abandon(runId: string): Promise<FlowRun>;
   /** Every run, newest first; of one project when given. */

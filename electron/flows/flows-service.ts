@@ -9,7 +9,7 @@ import { openRepository } from '../services/git/git-repository';
 import type { ProjectRegistry } from '../services/projects/project-registry';
 import type { EngineDeps } from './engine/engine-deps';
 import { createFlowLock } from './engine/flow-lock';
-import { abandonRun, runFlow } from './engine/flow-runner';
+import { abandonRun, approveStepOf, runFlow } from './engine/flow-runner';
 import { createJournal } from './engine/journal';
 import type { FlowChoices as ChoicesByFlow } from './planners/flow-choices';
 import { gatherFlowFacts } from './planners/gather-facts';
@@ -129,9 +129,15 @@ export function createFlowsService(deps: FlowsServiceDeps): FlowsService {
     const checks = preflight(flow, facts, typed);
     return { project, plan, checks };
   };
-  const execute = async (run: FlowRun, project: Project, onProgress: (run: FlowRun) => void): Promise<FlowRun> => {
+  const execute = async (
+    run: FlowRun,
+    project: Project,
+    onProgress: (run: FlowRun) => void,
+    approveAll = false,
+  ): Promise<FlowRun> => {
     const result = await runFlow(run, await engineFor(project), {
       by: run.by,
+      approveAll,
       onStep: (_record, _planned, current) => onProgress(current),
     });
     if (result.kind !== 'run') throw new AppError('INTERNAL', 'The flow ran as a dry run.');
@@ -145,7 +151,7 @@ export function createFlowsService(deps: FlowsServiceDeps): FlowsService {
       return { plan, preflight: checks, canStart: !isBlocked(checks) };
     },
 
-    async start(projectId, flow, choices, onProgress) {
+    async start(projectId, flow, choices, onProgress, options = {}) {
       const { project, plan, checks } = await planned(projectId, flow, choices);
       if (isBlocked(checks)) {
         const blockers = checks.filter((check) => !check.ok && check.severity === 'blocker');
@@ -156,12 +162,18 @@ export function createFlowsService(deps: FlowsServiceDeps): FlowsService {
       }
       const run = await journal.create(plan, whoRuns());
       onProgress(run);
-      return execute(run, project, onProgress);
+      return execute(run, project, onProgress, options.approveAll);
     },
 
-    async resume(runId, onProgress) {
+    async resume(runId, onProgress, options = {}) {
       const run = await journal.read(runId);
-      return execute(run, projectOf(run.plan.projectId), onProgress);
+      return execute(run, projectOf(run.plan.projectId), onProgress, options.approveAll);
+    },
+
+    async approve(runId, stepId, onProgress) {
+      const approved = await approveStepOf(runId, stepId, whoRuns(), { journal });
+      onProgress(approved);
+      return execute(approved, projectOf(approved.plan.projectId), onProgress);
     },
 
     async abandon(runId) {

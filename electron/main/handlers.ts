@@ -95,6 +95,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'flows.resume': async ({ runId }) => deps.flows.resume(runId, (run) => deps.emit('flows.progress', run)),
     'flows.abandon': async ({ runId }) => deps.flows.abandon(runId),
     'flows.runs': async ({ projectId }) => deps.flows.runs(projectId),
+    'flows.approve': async ({ runId, stepId }) =>
+      deps.flows.approve(runId, stepId, (run) => deps.emit('flows.progress', run)),
     'flows.breakLock': async ({ projectId }) => deps.flows.breakLock(projectId),
     'shell.openExternal': async ({ url }) => {
       // Enterprise hosts the user works with: those of projects, and of connected accounts (whose token

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, Notification, shell } from 'electron';
 import { EVENT_CHANNELS, wireName } from '../../shared/ipc/channels';
+import type { EventOf } from '../../shared/ipc/contract';
 import { createKeychainSecretStore } from '../services/secrets/secret-store';
 import { createAppServices } from './app-services';
 import { checkInstalledGit } from '../services/git/git-version';
 import { registerAppSchemePrivileges, serveRendererFrom } from './app-protocol';
 import { createElectronSettingsStore } from './electron-settings-store';
+import { createDeployNotifier } from './deploy-notices';
 import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
 import { registerIpc } from './ipc/register';
@@ -50,6 +52,11 @@ if (!app.requestSingleInstanceLock()) {
     });
     // The practice server runs in this process; stop it with the app so its port is freed.
     app.on('will-quit', () => void services.practice.close());
+    // A deploy watch can take many minutes: a desktop notification says how it ended, even when the
+    // window is behind others or the wizard was closed.
+    const deployNotifier = createDeployNotifier((notice) => {
+      if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
+    });
     const handlers = createHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
       registry: services.registry,
@@ -90,6 +97,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       emit: (event, payload) => {
         if (!(EVENT_CHANNELS as readonly string[]).includes(event)) return;
+        if (event === 'flows.progress') deployNotifier.update(payload as EventOf<'flows.progress'>);
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(wireName(event), payload);
       },
     });

@@ -27,6 +27,7 @@ export const INVOKE_CHANNELS = [
   'flows.start',
   'flows.resume',
   'flows.abandon',
+  'flows.approve',
   'flows.runs',
   'flows.breakLock',
 ] as const;

@@ -127,6 +127,12 @@ export const argSchemas = {
   'flows.start': z.object({ projectId, flow: z.enum(FLOW_NAMES), choices: flowChoicesSchema }).strict(),
   'flows.resume': z.object({ runId }).strict(),
   'flows.abandon': z.object({ runId }).strict(),
+  'flows.approve': z
+    .object({
+      runId,
+      stepId: z.string().regex(/^[a-z0-9-]{1,40}$/, 'A step id is lower-case letters, digits and dashes.'),
+    })
+    .strict(),
   'flows.runs': z.object({ projectId: projectId.optional() }).strict(),
   'flows.breakLock': z.object({ projectId }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
@@ -164,6 +170,7 @@ export interface ResultTypes {
   'flows.start': FlowRun;
   'flows.resume': FlowRun;
   'flows.abandon': FlowRun;
+  'flows.approve': FlowRun;
   'flows.runs': FlowRun[];
   'flows.breakLock': { broken: boolean };
 }

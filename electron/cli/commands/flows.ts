@@ -38,12 +38,16 @@ interface TargetOptions {
 
 interface FlowCommandOptions extends TargetOptions, FlowChoiceOptions {
   dryRun?: boolean;
+  /** The release only: publish the draft without stopping for a review. */
+  publish?: boolean;
 }
 
 interface RunOptions {
   apiUrl?: string;
   json?: boolean;
   yes?: boolean;
+  /** Resume only: approve the step a waiting run stopped at. */
+  approve?: boolean;
 }
 
 /** The choice flags each flow takes. */
@@ -113,7 +117,7 @@ function choiceOption(flag: ChoiceFlag, flow: FlowName): Option {
 }
 
 /** Steps that may wait a long time (checks, reviews, deploys): their start is shown, so a pause has a reason. */
-const WAITING_STEPS: readonly FlowStepKind[] = ['wait-pr', 'watch-workflow'];
+const WAITING_STEPS: readonly FlowStepKind[] = ['wait-pr', 'wait-commits', 'watch-workflow'];
 
 /**
  * Prints each step as it ends: a line a person reads, or with `--json` one JSON line. `seen` holds the
@@ -143,9 +147,16 @@ function progressPrinter(io: CliIo, json: boolean, done: readonly string[] = [])
 }
 
 /** Prints how the run ended; anything but a completed run ends the command with exit code 1. */
+/** Prints how the run ended; anything but completed ends the command non-zero (3 when it waits for you). */
 function finish(io: CliIo, json: boolean, run: FlowRun): void {
   io.stdout.write(json ? runJsonLine(run) : formatRunEnd(run));
+  if (run.status === 'waiting') throw new CommandExit(EXIT_CODE.waiting);
   if (run.status !== 'completed') throw new CommandExit(EXIT_CODE.failure);
+}
+
+/** The id of the step a waiting run stopped at. */
+function waitingStepOf(run: FlowRun): string | undefined {
+  return run.status === 'waiting' ? run.steps.find((record) => record.state !== 'done')?.id : undefined;
 }
 
 /** Asks before a flow runs; without a terminal, `--yes` must say so up front (exit 2). */
@@ -216,7 +227,13 @@ export function addFlowsCommands(program: Command, deps: FlowsCommandDeps): void
       );
     }
     await confirmStart(io, preview, options.yes);
-    const run = await services.flows.start(target.project.id, flow, choices, progressPrinter(io, json));
+    const run = await services.flows.start(
+      target.project.id,
+      flow,
+      choices,
+      progressPrinter(io, json),
+      options.publish ? { approveAll: true } : {},
+    );
     finish(io, json, run);
   };
 
@@ -234,6 +251,12 @@ export function addFlowsCommands(program: Command, deps: FlowsCommandDeps): void
       .option('-y, --yes', 'run without asking (needed when stdin is not a terminal)')
       .option('--json', 'print each step as one JSON line as it ends, then the run');
     for (const flag of flags) command.addOption(choiceOption(flag, flow));
+    if (flow === 'release') {
+      command.option(
+        '--publish',
+        'publish the draft release without stopping to review it (otherwise the run waits with exit status 3; go on with `resume RUN_ID --approve`)',
+      );
+    }
     command
       .addHelpText('after', `\nExample:\n  ${example}`)
       .action((options: FlowCommandOptions) => runFlowCommand(flow, options));
@@ -244,6 +267,7 @@ export function addFlowsCommands(program: Command, deps: FlowsCommandDeps): void
     .description('run an interrupted or failed flow again from its first unfinished step')
     .argument('<run-id>', 'the run, as `release-desk runs` lists it')
     .option('--api-url <url>', 'the GitHub API (GitHub Enterprise, or the practice server)')
+    .option('--approve', 'approve the step a waiting run stopped at (a release: publish its reviewed draft)')
     .option('--json', 'print each step as one JSON line as it ends, then the run')
     .action(async (runId: string, options: RunOptions) => {
       const json = options.json === true;
@@ -254,7 +278,11 @@ export function addFlowsCommands(program: Command, deps: FlowsCommandDeps): void
         throw new AppError('NOT_FOUND', `There is no flow run "${runId}". Run "release-desk runs" to see them.`);
       }
       const done = before.steps.filter((record) => record.state === 'done').map((record) => record.id);
-      const run = await flows.resume(runId, progressPrinter(io, json, done));
+      const waitingAt = waitingStepOf(before);
+      const run =
+        options.approve && waitingAt
+          ? await flows.approve(runId, waitingAt, progressPrinter(io, json, done))
+          : await flows.resume(runId, progressPrinter(io, json, done), options.approve ? { approveAll: true } : {});
       finish(io, json, run);
     });
 

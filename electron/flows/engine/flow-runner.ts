@@ -19,6 +19,11 @@ export interface RunFlowOptions {
   onStep?: (record: StepRecord, planned: PlannedStep, run: FlowRun) => void | Promise<void>;
   /** Stops the run between steps or while a step waits; the run stays `running`, to be resumed. */
   signal?: AbortSignal;
+  /**
+   * Approves every `approve` step this run reaches (the command line's `--publish`), in the name of
+   * `by`. Without it the run stops at an unapproved one with status `waiting`.
+   */
+  approveAll?: boolean;
 }
 
 /** One step of a dry run: what it would do. */
@@ -109,7 +114,7 @@ export async function runFlow(
   if (run.status === 'abandoned') {
     throw new AppError('CONFLICT', `Run ${run.id} was abandoned, so it cannot be resumed. Start the flow again.`);
   }
-  if (run.status === 'failed') run = await journal.update({ ...run, status: 'running' });
+  if (run.status === 'failed' || run.status === 'waiting') run = await journal.update({ ...run, status: 'running' });
 
   const record = async (index: number, change: Partial<StepRecord>, status = run.status) => {
     const steps = run.steps.map((existing, at) => (at === index ? { ...existing, ...change } : existing));
@@ -121,6 +126,15 @@ export async function runFlow(
   for (const [index, planned] of run.plan.steps.entries()) {
     if (run.steps[index]?.state === 'done') continue;
     if (options.signal?.aborted) return { kind: 'run', run };
+    if (planned.step.kind === 'approve' && !run.approvals?.[planned.id]) {
+      if (!options.approveAll) {
+        // A person has to look first: the run waits, holding its lock, until they approve or abandon it.
+        await record(index, {}, 'waiting');
+        return { kind: 'run', run };
+      }
+      const approval = { by: options.by ?? run.by, at: now() };
+      run = await journal.update({ ...run, approvals: { ...run.approvals, [planned.id]: approval } });
+    }
     await record(index, { state: 'running', startedAt: now(), endedAt: null, outputs: {}, error: null });
     let outputs: Record<string, string>;
     try {
@@ -151,4 +165,32 @@ export async function abandonRun(runId: string, deps: { journal: FlowJournal; lo
   const abandoned = run.status === 'abandoned' ? run : await deps.journal.update({ ...run, status: 'abandoned' });
   await deps.lock.release(runId);
   return abandoned;
+}
+
+/**
+ * Records that `by` approved the `approve` step `stepId` of a waiting run (e.g. publishing the draft
+ * release). Refuses a run that is not waiting at exactly that step, so a stale window cannot approve
+ * something else. The caller then resumes the run.
+ */
+export async function approveStepOf(
+  runId: string,
+  stepId: string,
+  by: string,
+  deps: { journal: FlowJournal; now?: () => Date },
+): Promise<FlowRun> {
+  const run = await deps.journal.read(runId);
+  const index = run.plan.steps.findIndex((planned) => planned.id === stepId);
+  const planned = run.plan.steps[index];
+  if (!planned || planned.step.kind !== 'approve') {
+    throw new AppError('INVALID_ARGUMENTS', `Run ${runId} has no step "${stepId}" to approve.`);
+  }
+  const waitingAt = run.steps.findIndex((record) => record.state !== 'done');
+  if (run.status !== 'waiting' || waitingAt !== index) {
+    throw new AppError(
+      'CONFLICT',
+      `Run ${runId} is not waiting for “${planned.title}” (it is ${run.status}). Refresh to see where it stands.`,
+    );
+  }
+  const at = (deps.now ?? (() => new Date()))().toISOString();
+  return deps.journal.update({ ...run, approvals: { ...run.approvals, [stepId]: { by, at } } });
 }

@@ -40,7 +40,7 @@ export interface JournalOptions {
 }
 
 const RUN_ID = /^\d{8}-\d{6}-[a-z]+-[0-9a-f]{4}$/;
-const RUN_STATUSES: readonly RunStatus[] = ['running', 'completed', 'failed', 'abandoned'];
+const RUN_STATUSES: readonly RunStatus[] = ['running', 'waiting', 'completed', 'failed', 'abandoned'];
 const STEP_STATES: readonly StepState[] = ['pending', 'running', 'done', 'failed'];
 
 /** `20261126-101500` in UTC, so ids sort by time whatever the machine's zone. */

@@ -1,8 +1,10 @@
 import type { FlowStep } from '../../../shared/domain/flows/flow-plan';
+import { AppError } from '../../../shared/ipc/errors';
 import { bumpVersion } from './bump-version-step';
 import { cherryPick } from './cherry-pick-step';
 import type { StepContext, StepOutputs } from './engine-deps';
 import { createBranch, createRelease, createTag, mergePull, openPullRequest, publishDraft } from './github-steps';
+import { waitForCommits } from './wait-commits-step';
 import { waitForPull } from './wait-pr-step';
 import { watchWorkflow } from './watch-workflow-step';
 
@@ -30,6 +32,8 @@ export async function executeStep(context: StepContext): Promise<StepOutputs> {
       return openPullRequest(context, step);
     case 'wait-pr':
       return waitForPull(context, step);
+    case 'wait-commits':
+      return waitForCommits(context, step);
     case 'merge-pr':
       return mergePull(context, step);
     case 'watch-workflow':
@@ -42,6 +46,12 @@ export async function executeStep(context: StepContext): Promise<StepOutputs> {
       return createRelease(context, step);
     case 'publish-release':
       return publishDraft(context, step);
+    case 'approve': {
+      // The runner stops before an unapproved step, so an approval is always there when this runs.
+      const approval = context.run.approvals?.[context.planned.id];
+      if (!approval) throw new AppError('CONFLICT', `“${context.planned.title}” has not been approved yet.`);
+      return { by: approval.by, at: approval.at };
+    }
     case 'release-lock':
       await context.deps.lock.release(context.run.id);
       return {};

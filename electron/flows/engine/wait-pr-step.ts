@@ -2,7 +2,10 @@ import type { FlowStep } from '../../../shared/domain/flows/flow-plan';
 import { AppError } from '../../../shared/ipc/errors';
 import { PASSING_CONCLUSIONS } from '../../services/github/commit-checks';
 import { pullRequestState, type PullRequestState } from '../../services/github/pull-requests';
+import { conflictError, conflictingFiles } from './conflict-files';
 import { pause, pullNumber, waitTimings, type StepContext, type StepOutputs } from './engine-deps';
+
+const CONFLICT_BLOCKER = 'It conflicts with its base branch';
 
 /**
  * What no amount of waiting fixes: a required check that failed, a review that requested changes,
@@ -11,7 +14,7 @@ import { pause, pullNumber, waitTimings, type StepContext, type StepOutputs } fr
 function finalBlockers(state: PullRequestState): string[] {
   const found: string[] = [];
   if (state.state === 'closed' && !state.merged) found.push(`PR #${state.number} is closed`);
-  if (state.mergeable === false) found.push('It conflicts with its base branch');
+  if (state.mergeable === false) found.push(CONFLICT_BLOCKER);
   for (const context of state.requirements.requiredChecks) {
     const run = state.checks.find((check) => check.name === context);
     const status = state.combinedStatus.statuses.find((candidate) => candidate.context === context);
@@ -41,6 +44,12 @@ export async function waitForPull(
     const state = await pullRequestState(client, repo, number);
     if (state.merged || state.requirementsMet) return { headSha: state.headSha };
     const final = finalBlockers(state);
+    if (state.mergeable === false && state.state === 'open') {
+      // Name the files and the way out; when git cannot tell, the general message below still holds.
+      const files = await conflictingFiles(context.deps, state.baseRef, state.headRef);
+      const others = final.filter((blocker) => blocker !== CONFLICT_BLOCKER);
+      if (files) throw conflictError(state, files, others);
+    }
     if (final.length > 0) {
       throw new AppError(
         'CONFLICT',

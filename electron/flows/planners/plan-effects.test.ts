@@ -52,15 +52,16 @@ describe('plan effects', () => {
     }
   });
 
-  it('name a GitHub call or a local lock for every other line, and give every step a title', () => {
+  it('name a GitHub call, a local lock or a wait for approval for every other line, and give every step a title', () => {
     for (const plan of everyPlan()) {
       for (const step of plan.steps) {
         expect(step.title.length, `${plan.flow}/${step.id}`).toBeGreaterThan(0);
         expect(step.effects.length, `${plan.flow}/${step.id}`).toBeGreaterThan(0);
         for (const effect of step.effects.filter((line) => !line.startsWith('git '))) {
-          expect(API_SHAPE.test(effect) || /lock file|^write /.test(effect), `${plan.flow}/${step.id}: ${effect}`).toBe(
-            true,
-          );
+          expect(
+            API_SHAPE.test(effect) || /lock file|^write |^wait for your approval: /.test(effect),
+            `${plan.flow}/${step.id}: ${effect}`,
+          ).toBe(true);
         }
       }
     }

@@ -59,10 +59,31 @@ describe('planHotfix', () => {
 
   it('without commits to cherry-pick, waits for the user’s own push before the PR', () => {
     const plan = planHotfix(literalFacts(), { name: 'manual', from: 'staging' });
+    expect(plan.steps.map((step) => step.id)).toEqual([
+      'lock',
+      'branch',
+      'wait-fix',
+      'pr',
+      'wait',
+      'merge',
+      'deploy',
+      'unlock',
+    ]);
     expect(plan.steps.some((step) => step.step.kind === 'cherry-pick')).toBe(false);
-    expect(stepOf(plan, 'pr').title).toBe(
-      'Open the hotfix PR hotfix/manual → staging (once your fix is pushed to hotfix/manual)',
-    );
+    const waitFix = stepOf(plan, 'wait-fix');
+    expect(waitFix.step).toEqual({ kind: 'wait-commits', branch: 'hotfix/manual', base: 'staging' });
+    expect(waitFix.title).toBe('Wait for your fix on hotfix/manual (push it to origin)');
+    expect(waitFix.effects).toEqual([
+      `GET ${REPO}/compare/staging...hotfix/manual (until your push gives hotfix/manual commits that staging lacks)`,
+    ]);
+    expect(waitFix.destructive).toBe(false);
+    expect(stepOf(plan, 'pr').title).toBe('Open the hotfix PR hotfix/manual → staging');
+  });
+
+  it('with commits to cherry-pick, does not wait for a push', () => {
+    const plan = planHotfix(literalFacts(), { name: 'picked', from: 'main', shas: [SHA.fix] });
+    expect(plan.steps.some((step) => step.step.kind === 'wait-commits')).toBe(false);
+    expect(stepOf(plan, 'pr').title).toBe('Open the hotfix PR hotfix/picked → main');
   });
 
   it('marks the merge destructive, not the push to its own hotfix branch', () => {

@@ -3,7 +3,14 @@ import { AppError } from '../../../shared/ipc/errors';
 import { hotfixBranchOf, requireFullSha } from './choice-validation';
 import type { FlowFacts } from './flow-facts';
 import { planOf, requireHead, targetOf, waitMergeAndDeploy } from './plan-common';
-import { acquireLockStep, cherryPickStep, createBranchStep, openPrStep, releaseLockStep } from './planned-steps';
+import {
+  acquireLockStep,
+  cherryPickStep,
+  createBranchStep,
+  openPrStep,
+  releaseLockStep,
+  waitCommitsStep,
+} from './planned-steps';
 
 /** What the user chooses for a hotfix. */
 export interface HotfixChoices {
@@ -22,8 +29,9 @@ const MAX_CHERRY_PICKS = 50;
 
 /**
  * Plans a hotfix: branch `hotfix/<name>` from the lane's head, cherry-pick the chosen commits (with
- * `-x`, so each names its origin), PR into the lane, wait, merge, and watch the lane's deploy. The
- * back-merge into development is offered afterwards as its own flow.
+ * `-x`, so each names its origin) or, with none chosen, wait for the user's own push; then PR into the
+ * lane, wait, merge, and watch the lane's deploy. The back-merge into development is offered afterwards
+ * as its own flow.
  */
 export function planHotfix(facts: FlowFacts, choices: HotfixChoices): FlowPlan {
   const target = targetOf(facts);
@@ -68,14 +76,14 @@ export function planHotfix(facts: FlowFacts, choices: HotfixChoices): FlowPlan {
         shas,
       ),
     );
+  } else {
+    // GitHub refuses a PR with no commits between the branches, so the run waits for the user's push.
+    steps.push(waitCommitsStep(target, 'wait-fix', branch, laneBranch));
   }
   steps.push(
     {
       ...openPrStep(target, 'pr', { head: branch, base: laneBranch, title, body }),
-      title:
-        shas.length > 0
-          ? `Open the hotfix PR ${branch} → ${laneBranch}`
-          : `Open the hotfix PR ${branch} → ${laneBranch} (once your fix is pushed to ${branch})`,
+      title: `Open the hotfix PR ${branch} → ${laneBranch}`,
     },
     ...waitMergeAndDeploy(target, {
       into: laneBranch,

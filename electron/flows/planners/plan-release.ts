@@ -5,6 +5,7 @@ import type { FlowFacts } from './flow-facts';
 import { planOf, requireHead, targetOf } from './plan-common';
 import {
   acquireLockStep,
+  approveStep,
   bumpVersionStep,
   createReleaseStep,
   createTagStep,
@@ -40,7 +41,8 @@ export function bumpRoute(facts: FlowFacts): 'pr' | 'direct' {
 
 /**
  * Plans a release of main: bump the version files (by PR where main is protected), tag the exact
- * merged sha, create the release as a draft with the notes, publish it (the wizard confirms), watch the
+ * merged sha, create the release as a draft with the notes, stop until the release manager has reviewed
+ * the draft and approves publishing it, publish it, watch the
  * workflow a release starts, and open the back-merge PR main → development that carries the bump.
  */
 export function planRelease(facts: FlowFacts, choices: ReleaseChoices = {}): FlowPlan {
@@ -92,6 +94,12 @@ export function planRelease(facts: FlowFacts, choices: ReleaseChoices = {}): Flo
   steps.push(
     createTagStep(target, { tag, sha: released, annotated, message: `Release ${version.next}` }),
     createReleaseStep(target, { tag, sha: released, name: tag, body: notes }),
+    approveStep('review', {
+      title: `Review the draft release ${tag}, then publish it`,
+      subject: `the draft release ${tag}`,
+      action: 'Publish release',
+      link: { fromStep: 'release', output: 'url' },
+    }),
     publishReleaseStep(target, tag),
   );
   if (facts.releaseWorkflow) {

@@ -131,6 +131,21 @@ export function waitPrStep(target: PlanTarget, id: string, pr: StepInput, into: 
   );
 }
 
+/**
+ * Waits until `branch` has commits that `base` lacks: the user pushes their own fix there (a PR with
+ * no commits between the branches is refused by GitHub).
+ */
+export function waitCommitsStep(target: PlanTarget, id: string, branch: string, base: string): PlannedStep {
+  const path = `/repos/${target.owner}/${target.repo}`;
+  return planned(
+    id,
+    `Wait for your fix on ${branch} (push it to origin)`,
+    { kind: 'wait-commits', branch, base },
+    [`GET ${path}/compare/${base}...${branch} (until your push gives ${branch} commits that ${base} lacks)`],
+    false,
+  );
+}
+
 /** Merges the PR at the head sha that was waited on. Destructive: it changes `into` for everyone. */
 export function mergePrStep(
   target: PlanTarget,
@@ -253,5 +268,27 @@ export function publishReleaseStep(target: PlanTarget, tag: string): PlannedStep
       `PATCH ${base}/releases/<release.id> ${json({ draft: false })}`,
     ],
     true,
+  );
+}
+
+/**
+ * Stops the run until a person approves: the release waits here with its draft, so the release manager
+ * reads the draft on GitHub (and its notes in the wizard) before anything is published.
+ */
+export function approveStep(
+  id: string,
+  review: { title: string; subject: string; action: string; link?: StepInput },
+): PlannedStep {
+  return planned(
+    id,
+    review.title,
+    {
+      kind: 'approve',
+      subject: review.subject,
+      action: review.action,
+      ...(review.link === undefined ? {} : { link: review.link }),
+    },
+    [`wait for your approval: ${review.subject} (the run's status is "waiting" until then)`],
+    false,
   );
 }

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, rateLimitResponse, type FaultRule } from './fault-injection';
 import { ifNoneMatchHits, sendNotModified, weakEtag } from './etag';
+import { addCompareRoutes } from './compare-routes';
 import { addGitRefRoutes } from './git-ref-routes';
 import { addGitTagRoutes } from './git-tag-routes';
 import { GitHubHttpError, notFound } from './github-error';
@@ -105,6 +106,7 @@ export async function startGitHubServer(options: GitHubServerOptions): Promise<G
   addStatusRoutes(router, context, tokens);
   addGitTagRoutes(router, context);
   addWorkflowRoutes(router, context);
+  addCompareRoutes(router, context);
   addGraphqlRoute(router, context, { onError: options.onError });
   const workflows = new WorkflowMonitor(store, options.onError);
   const rateLimit = new RateLimitCounter();

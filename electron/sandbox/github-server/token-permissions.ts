@@ -70,6 +70,7 @@ const TABLE: [method: string, template: string, requirement: Requirement][] = [
   ['GET', '/repos/{owner}/{repo}/commits/{ref+}/status', [{ statuses: 'read' }]],
   ['GET', '/repos/{owner}/{repo}/commits/{ref+}/statuses', [{ statuses: 'read' }]],
   ['GET', '/repos/{owner}/{repo}/commits', [{ contents: 'read' }]],
+  ['GET', '/repos/{owner}/{repo}/compare/{basehead+}', [{ contents: 'read' }]],
   ['GET', '/repos/{owner}/{repo}/commits/{rest+}', [{ contents: 'read' }]],
   ['GET', '/repos/{owner}/{repo}/check-runs/{rest+}', [{ checks: 'read' }]],
   ['*', '/repos/{owner}/{repo}/check-runs', [{ checks: 'write' }]],

@@ -127,6 +127,10 @@ export interface PullRequestState {
   state: 'open' | 'closed';
   merged: boolean;
   headSha: string;
+  /** The branch it merges into (`pull.base.ref`). */
+  baseRef: string;
+  /** The branch it merges from (`pull.head.ref`). */
+  headRef: string;
   /** `null` while GitHub is still working it out. */
   mergeable: boolean | null;
   /** GitHub's `mergeable_state`: `clean`, `blocked`, `dirty`, `behind`, `unstable`, `unknown`... */
@@ -230,6 +234,8 @@ export async function pullRequestState(
     state: pull.state === 'closed' ? 'closed' : 'open',
     merged: pull.merged,
     headSha,
+    baseRef: pull.base.ref,
+    headRef: pull.head.ref,
     mergeable: pull.mergeable,
     mergeableState: pull.mergeable_state,
     approvals: reviews.approvals,

@@ -1,4 +1,4 @@
-import { Ban, CircleCheck, CircleX, LoaderCircle, type LucideIcon } from 'lucide-react';
+import { Ban, CircleCheck, CircleX, Hand, LoaderCircle, type LucideIcon } from 'lucide-react';
 import type { RunStatus } from '../../../shared/domain/flows/flow-plan';
 import type { IpcError } from '../../../shared/ipc/errors';
 import { assertNever } from '../lib/assert-never';
@@ -109,6 +109,8 @@ function statusIcon(status: RunStatus): LucideIcon {
   switch (status) {
     case 'running':
       return LoaderCircle;
+    case 'waiting':
+      return Hand;
     case 'completed':
       return CircleCheck;
     case 'failed':

@@ -82,6 +82,8 @@ export function runStatusLabel(status: RunStatus): string {
   switch (status) {
     case 'running':
       return 'Running';
+    case 'waiting':
+      return 'Waiting for you';
     case 'completed':
       return 'Completed';
     case 'failed':

@@ -1,5 +1,15 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { ArrowLeft, ArrowRight, Ban, LockKeyholeOpen, Play, RotateCcw, RotateCw } from 'lucide-react';
+import {
+  ArrowLeft,
+  ArrowRight,
+  Ban,
+  Check,
+  GitCompareArrows,
+  LockKeyholeOpen,
+  Play,
+  RotateCcw,
+  RotateCw,
+} from 'lucide-react';
 import { useId, useState, type FormEvent } from 'react';
 import type { FlowRun } from '../../../shared/domain/flows/flow-plan';
 import type { IpcError } from '../../../shared/ipc/errors';
@@ -15,7 +25,15 @@ import { PreflightScreen } from './preflight-screen';
 import { ResultScreen, RunScreen } from './run-screen';
 import { currentStep, runError, startConfirmation } from './step-rows';
 import { useFlowWizard } from './use-flow-wizard';
-import { choiceErrors, startBlocker, WIZARD_SCREENS, type WizardScreen, type WizardState } from './wizard-state';
+import { stepsAfterApproval, waitingApproval } from './waiting-panel';
+import {
+  backMergeAfterHotfix,
+  choiceErrors,
+  startBlocker,
+  WIZARD_SCREENS,
+  type WizardScreen,
+  type WizardState,
+} from './wizard-state';
 
 /** Props of {@link FlowWizard}. */
 export interface FlowWizardProps {
@@ -26,6 +44,8 @@ export interface FlowWizardProps {
   practice: boolean;
   onClose: () => void;
   onRunEnded: (run: FlowRun) => void;
+  /** Opens another flow's wizard in place of this one (the back-merge a finished hotfix offers). */
+  onOpenFlow: (initial: WizardState) => void;
 }
 
 const SCREEN_NAMES: Record<WizardScreen, string> = {
@@ -41,17 +61,18 @@ const SCREEN_NAMES: Record<WizardScreen, string> = {
  * progress, and the result. Mounted while open, so each opening starts clean. It can be closed while a
  * run goes on; the run continues in main and shows on the Train screen.
  */
-export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded }: FlowWizardProps) {
+export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded, onOpenFlow }: FlowWizardProps) {
   const wizard = useFlowWizard(initial, { onRunEnded });
   const { state } = wizard;
   const labels = flowLabels(state.flow);
   const [linkError, setLinkError] = useState<IpcError | null>(null);
-  const [confirming, setConfirming] = useState<'start' | 'abandon' | 'break-lock' | null>(null);
+  const [confirming, setConfirming] = useState<'start' | 'approve' | 'abandon' | 'break-lock' | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const blockerId = useId();
   const errors = state.showErrors ? choiceErrors(state.flow, state.form) : {};
   const preview = state.preview.status === 'ready' ? state.preview.preview : null;
   const blocker = startBlocker(state);
+  const approval = state.run ? waitingApproval(state.run) : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -136,6 +157,12 @@ export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded
                 onCheck={wizard.check}
                 onStart={requestStart}
                 onResume={wizard.resume}
+                approveLabel={approval ? `${approval.step.action}…` : null}
+                onBackMerge={(() => {
+                  const next = state.run ? backMergeAfterHotfix(state.run) : null;
+                  return next ? () => onOpenFlow(next) : null;
+                })()}
+                onApprove={() => setConfirming('approve')}
                 onAbandon={() => setConfirming('abandon')}
                 onBreakLock={() => setConfirming('break-lock')}
               />
@@ -154,6 +181,22 @@ export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded
         icon={Play}
         onConfirm={() => {
           wizard.start();
+          return Promise.resolve(null);
+        }}
+      />
+      <ConfirmDialog
+        open={confirming === 'approve' && approval !== null}
+        onOpenChange={(open) => setConfirming(open ? 'approve' : null)}
+        title={approval ? `${approval.step.action}: ${approval.step.subject}?` : ''}
+        description={
+          approval && state.run
+            ? `Once approved, the run goes on: ${stepsAfterApproval(state.run, approval.id).join('; ')}. This cannot be taken back from here.`
+            : ''
+        }
+        confirm={approval?.step.action ?? 'Approve'}
+        icon={Check}
+        onConfirm={() => {
+          if (approval) wizard.approve(approval.id);
           return Promise.resolve(null);
         }}
       />
@@ -268,6 +311,11 @@ interface WizardButtonsProps {
   onCheck: () => void;
   onStart: () => void;
   onResume: () => void;
+  /** The approve button's text when the run waits for the user, else null. */
+  approveLabel: string | null;
+  onApprove: () => void;
+  /** A finished hotfix offers its back-merge into development; null otherwise. */
+  onBackMerge: (() => void) | null;
   onAbandon: () => void;
   onBreakLock: () => void;
 }
@@ -282,6 +330,9 @@ function WizardButtons({
   onCheck,
   onStart,
   onResume,
+  approveLabel,
+  onApprove,
+  onBackMerge,
   onAbandon,
   onBreakLock,
 }: WizardButtonsProps) {
@@ -345,6 +396,13 @@ function WizardButtons({
       ) : null;
     case 'result': {
       const run = state.run;
+      if (run?.status === 'completed' && onBackMerge) {
+        return (
+          <Button variant="primary" icon={GitCompareArrows} onClick={onBackMerge}>
+            Back-merge into development…
+          </Button>
+        );
+      }
       if (!run || run.status === 'completed' || run.status === 'abandoned') return null;
       const busy = state.pending !== null;
       return (
@@ -353,15 +411,27 @@ function WizardButtons({
           <Button icon={Ban} onClick={onAbandon} disabled={busy}>
             Abandon…
           </Button>
-          <Button
-            variant="primary"
-            icon={RotateCcw}
-            busy={state.pending === 'resume'}
-            disabled={busy}
-            onClick={onResume}
-          >
-            Resume
-          </Button>
+          {approveLabel ? (
+            <Button
+              variant="primary"
+              icon={Check}
+              busy={state.pending === 'approve'}
+              disabled={busy}
+              onClick={onApprove}
+            >
+              {approveLabel}
+            </Button>
+          ) : (
+            <Button
+              variant="primary"
+              icon={RotateCcw}
+              busy={state.pending === 'resume'}
+              disabled={busy}
+              onClick={onResume}
+            >
+              Resume
+            </Button>
+          )}
         </>
       );
     }

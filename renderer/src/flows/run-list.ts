@@ -16,9 +16,10 @@ export function mergeRuns(listed: readonly FlowRun[], seen: Iterable<FlowRun>, p
 }
 
 /**
- * The run the Train screen offers to resume or abandon: the newest that did not end (running) or
- * failed. The lock allows one at a time per project, so there is at most one in practice.
+ * The run the Train screen offers to resume or abandon: the newest that did not end (running), waits
+ * for the user's approval, or failed. The lock allows one at a time per project, so there is at most one
+ * in practice.
  */
 export function unfinishedRun(runs: readonly FlowRun[]): FlowRun | null {
-  return runs.find((run) => run.status === 'running' || run.status === 'failed') ?? null;
+  return runs.find((run) => run.status === 'running' || run.status === 'waiting' || run.status === 'failed') ?? null;
 }

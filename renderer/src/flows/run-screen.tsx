@@ -7,6 +7,7 @@ import { FlowLink } from './flow-link';
 import { flowErrorAdvice } from './flow-error-advice';
 import { flowLabels } from './flow-labels';
 import { StepList } from './step-list';
+import { WaitingPanel } from './waiting-panel';
 import { currentStep, progressSummary, runError, runOutputs, stepRows } from './step-rows';
 
 /** Props of {@link RunScreen}. */
@@ -60,7 +61,8 @@ export interface ResultScreenProps {
 
 /**
  * How the run ended. Completed: what it made, with links. Failed: the step it stopped at, the error and
- * what to do; Resume goes on from that step without repeating finished ones. Abandoned: said plainly.
+ * what to do; Resume goes on from that step without repeating finished ones. Waiting: what to review
+ * before approving (the draft release). Abandoned: said plainly.
  */
 export function ResultScreen({ run, callError, practice, onLinkError }: ResultScreenProps) {
   const labels = flowLabels(run.plan.flow);
@@ -88,6 +90,20 @@ export function ResultScreen({ run, callError, practice, onLinkError }: ResultSc
             <CircleCheck aria-hidden="true" />
             The {labels.noun} completed.
           </p>
+          {run.plan.flow === 'hotfix' ? (
+            <p className="field__hint">
+              Development does not have this fix yet. Back-merge it now, so the next freeze keeps it.
+            </p>
+          ) : null}
+          {outputList}
+          {steps}
+        </div>
+      );
+    case 'waiting':
+      return (
+        <div className="wizard__section">
+          {callAlert}
+          <WaitingPanel run={run} practice={practice} onLinkError={onLinkError} />
           {outputList}
           {steps}
         </div>

@@ -1,7 +1,9 @@
 import {
   Cherry,
+  ClipboardCheck,
   FilePen,
   GitBranch,
+  GitCommitHorizontal,
   GitMerge,
   GitPullRequest,
   Hourglass,
@@ -29,6 +31,8 @@ export function stepKindIcon(kind: FlowStepKind): LucideIcon {
       return GitPullRequest;
     case 'wait-pr':
       return Hourglass;
+    case 'wait-commits':
+      return GitCommitHorizontal;
     case 'merge-pr':
       return GitMerge;
     case 'watch-workflow':
@@ -41,6 +45,8 @@ export function stepKindIcon(kind: FlowStepKind): LucideIcon {
       return Package;
     case 'publish-release':
       return Send;
+    case 'approve':
+      return ClipboardCheck;
     case 'release-lock':
       return LockOpen;
     default:

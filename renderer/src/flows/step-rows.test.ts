@@ -148,6 +148,9 @@ describe('what a step produced', () => {
       ),
     ).toEqual([{ label: '1 commit picked; hotfix/x at bbbbbbb', url: null }]);
     expect(
+      stepOutputs({ kind: 'wait-commits', branch: 'hotfix/x', base: 'staging' }, { headSha: MERGED, ahead: '2' }),
+    ).toEqual([{ label: '2 commits pushed; hotfix/x at bbbbbbb', url: null }]);
+    expect(
       stepOutputs(
         { kind: 'bump-version', version: '2026.11.0', files: ['package.json'], branch: 'main', via: 'pr' },
         { sha: MERGED, branch: 'bump/2026.11.0', created: 'false' },
@@ -159,6 +162,7 @@ describe('what a step produced', () => {
     expect(stepOutputs(step('pr'), {})).toEqual([]);
     expect(stepOutputs(step('lock'), { holder: 'alice', since: 'now' })).toEqual([]);
     expect(stepOutputs(step('unlock'), {})).toEqual([]);
+    expect(stepOutputs({ kind: 'wait-commits', branch: 'hotfix/x', base: 'staging' }, {})).toEqual([]);
   });
 
   it('collects a run’s links in plan order, the published release replacing its draft', () => {

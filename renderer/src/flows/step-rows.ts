@@ -84,6 +84,8 @@ export function stepOutputs(step: FlowStep, outputs: Record<string, string>): St
     case 'acquire-lock':
     case 'release-lock':
       return [];
+    case 'approve':
+      return outputs.by ? [{ label: `Approved by ${outputs.by}`, url: null }] : [];
     case 'create-branch':
       return outputs.sha ? [{ label: `${step.branch} at ${short(outputs.sha)}`, url: null }] : [];
     case 'cherry-pick': {
@@ -96,6 +98,12 @@ export function stepOutputs(step: FlowStep, outputs: Record<string, string>): St
       return outputs.number ? [{ label: `Pull request #${outputs.number}`, url: outputs.url ?? null }] : [];
     case 'wait-pr':
       return outputs.headSha ? [{ label: `Ready at ${short(outputs.headSha)}`, url: null }] : [];
+    case 'wait-commits': {
+      if (!outputs.headSha) return [];
+      const ahead = Number(outputs.ahead ?? 1);
+      const commits = `${ahead} ${ahead === 1 ? 'commit' : 'commits'}`;
+      return [{ label: `${commits} pushed; ${step.branch} at ${short(outputs.headSha)}`, url: null }];
+    }
     case 'merge-pr':
       return outputs.sha ? [{ label: `Merged as ${short(outputs.sha)}`, url: null }] : [];
     case 'watch-workflow':
@@ -157,8 +165,10 @@ export function runOutputs(run: FlowRun): RunOutput[] {
       case 'create-branch':
       case 'cherry-pick':
       case 'wait-pr':
+      case 'wait-commits':
       case 'merge-pr':
       case 'bump-version':
+      case 'approve':
       case 'release-lock':
         break;
       default:

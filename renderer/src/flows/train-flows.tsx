@@ -9,6 +9,7 @@ import {
   Flame,
   TriangleAlert,
   Eye,
+  Hand,
 } from 'lucide-react';
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { FlowName, FlowRun } from '../../../shared/domain/flows/flow-plan';
@@ -96,6 +97,7 @@ export function TrainFlows({ project, onRunEnded }: TrainFlowsProps) {
             projectName={project.name}
             practice={practice}
             onClose={() => setWizard(null)}
+            onOpenFlow={open}
             onRunEnded={(run) => {
               setAnnouncement(
                 `The ${flowLabels(run.plan.flow).noun} run: ${runStatusLabel(run.status).toLowerCase()}.`,
@@ -139,13 +141,34 @@ interface UnfinishedRunBannerProps {
 }
 
 /**
- * A run that did not finish. One this window saw running is live: it offers its progress. Any other
+ * A run that did not finish. One waiting for the user (a draft release to publish) offers Review. One
+ * this window saw running is live: it offers its progress. Any other
  * (failed, or left running by a quit or a crash) was interrupted: Resume goes on from the step it
  * stopped at, Abandon gives the lock back.
  */
 function UnfinishedRunBanner({ run, onShow, onResume, onAbandon }: UnfinishedRunBannerProps) {
   const noun = flowLabels(run.plan.flow).noun;
   const step = currentStep(run)?.title ?? 'unknown';
+  if (run.status === 'waiting') {
+    return (
+      <div className="notice notice--info flow-banner" role="status">
+        <Hand className="notice__icon" aria-hidden="true" />
+        <div className="notice__body">
+          <p className="notice__title">
+            A {noun} run is waiting for you: “{step}”.
+          </p>
+        </div>
+        <div className="flow-banner__actions">
+          <Button icon={Ban} onClick={onAbandon}>
+            Abandon…
+          </Button>
+          <Button variant="primary" icon={Eye} onClick={onShow}>
+            Review…
+          </Button>
+        </div>
+      </div>
+    );
+  }
   if (isLiveRun(run)) {
     return (
       <div className="notice notice--info flow-banner" role="status">

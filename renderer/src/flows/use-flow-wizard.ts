@@ -23,6 +23,8 @@ export interface FlowWizardModel {
   check: () => void;
   start: () => void;
   resume: () => void;
+  /** Approves the step a waiting run stopped at (publishes the reviewed draft release); the run goes on. */
+  approve: (stepId: string) => void;
   /** Resolves once `flows.abandon` answered; the outcome is in `state`. */
   abandon: () => Promise<void>;
   /** Generates the release notes again after a failure. */
@@ -120,6 +122,12 @@ export function useFlowWizard(initial: WizardState, { onRunEnded }: FlowWizardOp
       if (!run || state.pending !== null) return;
       dispatch({ type: 'call-started', call: 'resume' });
       void runCall('resume', () => callReleaseDesk((api) => api.flows.resume({ runId: run.id })));
+    },
+    approve: (stepId) => {
+      const run = state.run;
+      if (!run || state.pending !== null) return;
+      dispatch({ type: 'call-started', call: 'approve' });
+      void runCall('approve', () => callReleaseDesk((api) => api.flows.approve({ runId: run.id, stepId })));
     },
     abandon: async () => {
       const run = state.run;

@@ -101,4 +101,73 @@ describe('the wizard screens', () => {
     expect(html).toContain('ETIMEDOUT');
     expect(html).toContain('then press Resume.');
   });
+
+  it('shows a run waiting for the user: what to review, the draft’s notes, and what publishing goes on with', () => {
+    const run: FlowRun = {
+      id: '20261126-101500-release-ab12',
+      plan: {
+        flow: 'release',
+        projectId: 'p1',
+        repository: 'o/r',
+        choices: { tag: 'v2026.11.0' },
+        steps: [
+          {
+            id: 'release',
+            title: 'Create the draft release v2026.11.0',
+            step: {
+              kind: 'create-release',
+              tag: 'v2026.11.0',
+              sha: 'a'.repeat(40),
+              name: 'v2026.11.0',
+              body: '## Fixes',
+            },
+            effects: [],
+            destructive: false,
+          },
+          {
+            id: 'review',
+            title: 'Review the draft release v2026.11.0, then publish it',
+            step: {
+              kind: 'approve',
+              subject: 'the draft release v2026.11.0',
+              action: 'Publish release',
+              link: { fromStep: 'release', output: 'url' },
+            },
+            effects: [],
+            destructive: false,
+          },
+          {
+            id: 'publish',
+            title: 'Publish the release v2026.11.0',
+            step: { kind: 'publish-release', tag: 'v2026.11.0' },
+            effects: [],
+            destructive: true,
+          },
+        ],
+      },
+      status: 'waiting',
+      by: 'alice',
+      startedAt: '2026-11-26T10:15:00.000Z',
+      updatedAt: '2026-11-26T10:16:00.000Z',
+      steps: [
+        {
+          id: 'release',
+          state: 'done',
+          startedAt: null,
+          endedAt: null,
+          outputs: { id: '7', url: 'https://github.com/o/r/releases/tag/untagged-1' },
+          error: null,
+        },
+        { id: 'review', state: 'pending', startedAt: null, endedAt: null, outputs: {}, error: null },
+        { id: 'publish', state: 'pending', startedAt: null, endedAt: null, outputs: {}, error: null },
+      ],
+    };
+    const html = renderToStaticMarkup(<ResultScreen run={run} callError={null} practice={false} onLinkError={noop} />);
+    expect(html).toContain('aria-label="Waiting for you"');
+    expect(html).toContain('Review the draft release v2026.11.0, then publish it');
+    expect(html).toContain('Nothing is public yet');
+    expect(html).toContain('“Publish release” goes on with: Publish the release v2026.11.0.');
+    expect(html).toContain('Open the draft release v2026.11.0 on GitHub');
+    expect(html).toContain('aria-label="Release notes"');
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowPlan, FlowRun } from '../../../shared/domain/flows/flow-plan';
 import type { FlowPreview } from '../../../shared/ipc/contract';
 import {
+  backMergeAfterHotfix,
   choiceErrors,
   choicesOf,
   emptyForm,
@@ -218,5 +219,37 @@ describe('the wizard', () => {
     const opened = wizardForRun(live);
     const done = { ...live, status: 'completed' as const, updatedAt: '2026-11-26T10:16:00.000Z' };
     expect(reduce(opened, { type: 'progress', run: done })).toMatchObject({ screen: 'result', run: done });
+  });
+});
+
+describe('the back-merge a finished hotfix offers', () => {
+  const hotfix = (from: string, status: FlowRun['status']): FlowRun => ({
+    id: '20261126-101500-hotfix-ab12',
+    plan: { flow: 'hotfix', projectId: 'p1', repository: 'o/r', choices: { name: 'fix', from }, steps: [] },
+    status,
+    by: 'alice',
+    startedAt: '2026-11-26T10:15:00.000Z',
+    updatedAt: '2026-11-26T10:16:00.000Z',
+    steps: [],
+  });
+
+  it('opens the back-merge wizard from the hotfix’s own lane once it completed', () => {
+    expect(backMergeAfterHotfix(hotfix('main', 'completed'))).toMatchObject({
+      flow: 'backmerge',
+      projectId: 'p1',
+      screen: 'choices',
+      form: { from: 'main' },
+    });
+    expect(backMergeAfterHotfix(hotfix('staging', 'completed'))?.form.from).toBe('staging');
+  });
+
+  it('offers nothing for a hotfix that did not complete, or for another flow', () => {
+    expect(backMergeAfterHotfix(hotfix('staging', 'failed'))).toBeNull();
+    expect(
+      backMergeAfterHotfix({
+        ...hotfix('staging', 'completed'),
+        plan: { ...hotfix('staging', 'completed').plan, flow: 'freeze' },
+      }),
+    ).toBeNull();
   });
 });

@@ -53,7 +53,7 @@ export type PreviewLoad =
   | { status: 'failed'; error: IpcError };
 
 /** A call that changes a run: starting it, resuming it, or abandoning it. */
-export type RunCall = 'start' | 'resume' | 'abandon';
+export type RunCall = 'start' | 'resume' | 'abandon' | 'approve';
 
 /** Everything the wizard shows. */
 export interface WizardState {
@@ -112,6 +112,16 @@ export function initialWizard(flow: FlowName, projectId: string): WizardState {
     pending: null,
     callError: null,
   };
+}
+
+/**
+ * The back-merge wizard that a finished hotfix offers: its lane (staging or main) back into
+ * development, so the next freeze does not lose the fix.
+ */
+export function backMergeAfterHotfix(run: FlowRun): WizardState | null {
+  if (run.plan.flow !== 'hotfix' || run.status !== 'completed') return null;
+  const from = run.plan.choices.from === 'main' ? 'main' : 'staging';
+  return { ...initialWizard('backmerge', run.plan.projectId), form: { ...emptyForm(), from } };
 }
 
 /**

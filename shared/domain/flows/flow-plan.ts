@@ -45,6 +45,16 @@ export type FlowStep =
   | { kind: 'create-release'; tag: string; sha: StepInput; name: string; body: string }
   /** Publishes the draft release of `tag`; a published one is left alone. */
   | { kind: 'publish-release'; tag: string }
+  /**
+   * Waits until `branch` has commits that `base` lacks: the user pushes their own fix (a hotfix
+   * without cherry-picks). Output: `headSha`, `ahead` (how many commits).
+   */
+  | { kind: 'wait-commits'; branch: string; base: string }
+  /**
+   * Stops the run until a person approves what came before (e.g. reviews the draft release before it
+   * is published). The run's status is `waiting` until then. `link` is what they review. Output: `by`, `at`.
+   */
+  | { kind: 'approve'; subject: string; action: string; link?: StepInput }
   /** Gives the lock back. */
   | { kind: 'release-lock' };
 
@@ -102,8 +112,17 @@ export interface StepRecord {
   error: { code: string; message: string; detail?: string } | null;
 }
 
-/** Where a run stands. */
-export type RunStatus = 'running' | 'completed' | 'failed' | 'abandoned';
+/**
+ * Where a run stands. `waiting`: stopped at an `approve` step until a person approves it (e.g. publishes
+ * the draft release after reviewing it).
+ */
+export type RunStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'abandoned';
+
+/** Who approved an `approve` step, and when. */
+export interface Approval {
+  by: string;
+  at: string;
+}
 
 /** A run of a flow as the journal keeps it; written atomically before and after every step. */
 export interface FlowRun {
@@ -116,6 +135,8 @@ export interface FlowRun {
   startedAt: string;
   updatedAt: string;
   steps: StepRecord[];
+  /** The `approve` steps a person has approved, by step id. */
+  approvals?: Record<string, Approval>;
 }
 
 /** Resolves a {@link StepInput} against the outputs of earlier steps; undefined when not yet produced. */
