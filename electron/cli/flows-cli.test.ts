@@ -407,7 +407,10 @@ describe('release-desk flows, the built binary on the practice project (real git
       const approved = await cli(['resume', drafted.run.id, '--approve', '--api-url', served.apiUrl, '--json']);
       expect(approved.stderr).not.toMatch(/error/i);
       expect(approved.code).toBe(0);
-      const lines = approved.stdout.trim().split('\n').map((line) => JSON.parse(line) as unknown);
+      const lines = approved.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
       const result = { ...approved, run: (lines.pop() as { run: FlowRun }).run, steps: lines as StepLine[] };
       expect(result.run.status).toBe('completed');
       expect(result.steps.map((line) => line.step)[0]).toBe('review');

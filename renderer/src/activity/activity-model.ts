@@ -11,7 +11,13 @@ import { currentStep, runError, runOutputs, stepRows, type RunOutput } from '../
 export const ANY = 'any';
 
 /** The run statuses, in the order the status filter lists them. */
-export const RUN_STATUSES = ['running', 'waiting', 'completed', 'failed', 'abandoned'] as const satisfies readonly RunStatus[];
+export const RUN_STATUSES = [
+  'running',
+  'waiting',
+  'completed',
+  'failed',
+  'abandoned',
+] as const satisfies readonly RunStatus[];
 
 /** What the table shows: one project, flow and status, or {@link ANY} of each. */
 export interface ActivityFilter {
