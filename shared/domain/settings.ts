@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sshServerSchema } from './demos/ssh-server';
 import { githubAccountSchema } from './github/github-account';
 import { projectSchema } from './project';
 
@@ -10,10 +11,12 @@ export const settingsSchema = z.object({
   projects: z.array(projectSchema).default([]),
   /** Connected GitHub accounts, one per host; their tokens are in the OS keychain. */
   githubAccounts: z.array(githubAccountSchema).default([]),
+  /** SSH servers for feature demos, with pinned host keys; their private keys are in the OS keychain. */
+  servers: z.array(sshServerSchema).default([]),
 });
 
 /** See {@link settingsSchema}. */
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings a fresh install starts with. */
-export const DEFAULT_SETTINGS: Settings = { projects: [], githubAccounts: [] };
+export const DEFAULT_SETTINGS: Settings = { projects: [], githubAccounts: [], servers: [] };

@@ -21,6 +21,12 @@ export const IPC_ERROR_CODES = [
   'RATE_LIMITED',
   'CONFLICT',
   'CANCELLED',
+  /** An SSH server's host key is not pinned yet: the user must compare its fingerprint and trust it. */
+  'HOST_KEY_UNKNOWN',
+  /** An SSH server's host key differs from the pinned one: refused outright (no setting bypasses it). */
+  'HOST_KEY_CHANGED',
+  /** A server lacks what demos need (git, flock, setsid, the deploy command's tools). */
+  'REQUIREMENTS_MISSING',
   'INTERNAL',
 ] as const;
 

@@ -40,7 +40,7 @@ describe('conf-backed settings store', () => {
     createConfSettingsStore(dataDir).set('projects', [FIELD_TM]);
 
     expect(createConfSettingsStore(dataDir).get('projects')).toEqual([FIELD_TM]);
-    expect(JSON.parse(readRaw())).toEqual({ projects: [FIELD_TM], githubAccounts: [] });
+    expect(JSON.parse(readRaw())).toEqual({ projects: [FIELD_TM], githubAccounts: [], servers: [] });
   });
 
   it('sees what another instance wrote after it was opened (the app and the CLI share the file)', () => {

@@ -8,7 +8,7 @@ const DEFAULTS: ProjectConfig = {
   notes: { categories: [], exclude: { labels: [], authors: [] } },
   deployments: {},
   freeze: { mode: 'branch', method: 'merge' },
-  demos: { expiryDays: 14 },
+  demos: { mode: 'ssh', expiryDays: 14 },
 };
 
 const issuesOf = (raw: unknown): string[] => {
@@ -32,7 +32,7 @@ describe('projectConfigSchema', () => {
     expect(config.branches).toEqual({ development: 'dev', staging: 'staging', main: 'main' });
     expect(config.versioning).toEqual({ scheme: 'calver', tagPrefix: 'auto', ignoredTagFormats: [] });
     expect(config.notes.categories).toEqual([{ title: 'Features', labels: [], types: [] }]);
-    expect(config.demos).toEqual({ urlTemplate: 'https://{name}.demo.example', expiryDays: 14 });
+    expect(config.demos).toEqual({ mode: 'ssh', urlTemplate: 'https://{name}.demo.example', expiryDays: 14 });
   });
 
   it('keeps a full config as given', () => {
@@ -46,7 +46,7 @@ describe('projectConfigSchema', () => {
       },
       deployments: { staging: { workflow: 'deploy.yml', environment: 'stage' } },
       freeze: { mode: 'direct', method: 'squash' },
-      demos: { script: 'scripts/demo.sh', expiryDays: 30 },
+      demos: { mode: 'ssh', script: 'scripts/demo.sh', expiryDays: 30 },
     };
     expect(projectConfigSchema.parse(full)).toEqual(full);
   });

@@ -98,6 +98,13 @@ export const projectConfigSchema = z
       .default({ mode: 'branch', method: 'merge' }),
     demos: z
       .object({
+        /**
+         * `ssh`: run the demo script on a server over SSH; `workflow`: push `feature-demo/<name>` and
+         * watch the GitHub workflow that push starts.
+         */
+        mode: z.enum(['ssh', 'workflow']).default('ssh'),
+        /** The workflow (file name or name) a `feature-demo/<name>` push starts, in `workflow` mode. */
+        workflow: z.string().min(1).optional(),
         /** A project script to run instead of the bundled `feature-demo.sh`, relative to the root. */
         script: z.string().min(1).optional(),
         deployCommand: z.string().min(1).optional(),
@@ -107,7 +114,7 @@ export const projectConfigSchema = z
         expiryDays: z.number().int().min(1).max(90).default(14),
       })
       .strict()
-      .default({ expiryDays: 14 }),
+      .default({ mode: 'ssh', expiryDays: 14 }),
   })
   .strict();
 
