@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bumpRoute, planRelease } from './plan-release';
+import { bumpRoute, pinCompareLink, planRelease } from './plan-release';
 import { literalFacts, SHA } from './testing/literal-facts';
 import type { FlowFacts } from './flow-facts';
 
@@ -153,6 +153,29 @@ describe('planRelease choices', () => {
   it('refuses to plan without version files', () => {
     expect(() => planRelease(literalFacts({ release: { versionFiles: [] } }))).toThrow(
       /No version files are configured/,
+    );
+  });
+});
+
+describe('pinCompareLink', () => {
+  it('points the Full Changelog link at the new tag, not the moving branch', () => {
+    const notes = [
+      '## Fixes',
+      '* Fix login (https://github.com/o/r/pull/4)',
+      '',
+      '**Full Changelog**: https://github.com/o/r/compare/v2026.10.1...main',
+      '',
+    ].join('\n');
+    expect(pinCompareLink(notes, 'main', 'v2026.11.0')).toBe(
+      notes.replace('compare/v2026.10.1...main', 'compare/v2026.10.1...v2026.11.0'),
+    );
+  });
+
+  it('leaves other links, and branches that merely start with the name, alone', () => {
+    const notes = 'See https://github.com/o/r/compare/v1...main-next and https://github.com/o/r/tree/main\n';
+    expect(pinCompareLink(notes, 'main', 'v2')).toBe(notes);
+    expect(pinCompareLink('[diff](https://x.test/compare/a...main)', 'main', 'v2')).toBe(
+      '[diff](https://x.test/compare/a...v2)',
     );
   });
 });

@@ -40,6 +40,16 @@ export function bumpRoute(facts: FlowFacts): 'pr' | 'direct' {
 }
 
 /**
+ * Points the notes' "Full Changelog" compare link at the new tag instead of the moving branch it was
+ * generated against (`…/compare/v2026.10.1...main` → `…/compare/v2026.10.1...v2026.11.0`), so the
+ * published release keeps showing exactly what it shipped.
+ */
+export function pinCompareLink(notes: string, branch: string, tag: string): string {
+  const escaped = branch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return notes.replace(new RegExp(`(/compare/[^\\s)]+?\\.\\.\\.)${escaped}(?=[\\s)]|$)`, 'gm'), `$1${tag}`);
+}
+
+/**
  * Plans a release of main: bump the version files (by PR where main is protected), tag the exact
  * merged sha, create the release as a draft with the notes, stop until the release manager has reviewed
  * the draft and approves publishing it, publish it, watch the
@@ -63,7 +73,7 @@ export function planRelease(facts: FlowFacts, choices: ReleaseChoices = {}): Flo
   const bumpBranch = requireBranchName(`bump/${version.next}`, 'bump branch');
   const tag = requireBranchName(version.tag, 'tag');
   const annotated = choices.annotated === true;
-  const notes = choices.notes?.trim() ? choices.notes : facts.release.notes;
+  const notes = pinCompareLink(choices.notes?.trim() ? choices.notes : facts.release.notes, main, tag);
 
   const steps: PlannedStep[] = [
     acquireLockStep(target, mainHead),

@@ -60,7 +60,6 @@ export function flowErrorAdvice(code: string, retry: RetryAction): ErrorAdvice {
     }
     case 'ALREADY_ADDED':
     case 'FORBIDDEN_SENDER':
-    // SSH failures come from the demo screens only.
     case 'HOST_KEY_UNKNOWN':
     case 'HOST_KEY_CHANGED':
     case 'REQUIREMENTS_MISSING':

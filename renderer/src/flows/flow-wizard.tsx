@@ -73,6 +73,8 @@ export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded
   const preview = state.preview.status === 'ready' ? state.preview.preview : null;
   const blocker = startBlocker(state);
   const approval = state.run ? waitingApproval(state.run) : null;
+  // A run waiting for the user is still under way: the stage bar says Run, not Result.
+  const stage: WizardScreen = approval ? 'run' : state.screen;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -113,11 +115,9 @@ export function FlowWizard({ initial, projectName, practice, onClose, onRunEnded
                   <li
                     key={screen}
                     className={
-                      screen === state.screen
-                        ? 'wizard-stages__item wizard-stages__item--current'
-                        : 'wizard-stages__item'
+                      screen === stage ? 'wizard-stages__item wizard-stages__item--current' : 'wizard-stages__item'
                     }
-                    aria-current={screen === state.screen ? 'step' : undefined}
+                    aria-current={screen === stage ? 'step' : undefined}
                   >
                     {SCREEN_NAMES[screen]}
                   </li>

@@ -92,7 +92,8 @@ export function ResultScreen({ run, callError, practice, onLinkError }: ResultSc
           </p>
           {run.plan.flow === 'hotfix' ? (
             <p className="field__hint">
-              Development does not have this fix yet. Back-merge it now, so the next freeze keeps it.
+              Development does not have this hotfix’s commits yet. Back-merge them now, so the next freeze keeps the fix
+              and the branches stay in step.
             </p>
           ) : null}
           {outputList}

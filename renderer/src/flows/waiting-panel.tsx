@@ -69,7 +69,7 @@ export function WaitingPanel({ run, practice, onLinkError }: WaitingPanelProps) 
           </p>
         ) : null}
         {body ? (
-          <div className="waiting-panel__notes" aria-label="Release notes">
+          <div className="waiting-panel__notes" role="region" aria-label="Release notes">
             <Suspense fallback={<p className="field__hint">Loading the preview…</p>}>
               <MarkdownPreview markdown={body} onLinkError={onLinkError} />
             </Suspense>

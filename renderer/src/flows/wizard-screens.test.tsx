@@ -168,6 +168,6 @@ describe('the wizard screens', () => {
     expect(html).toContain('Nothing is public yet');
     expect(html).toContain('“Publish release” goes on with: Publish the release v2026.11.0.');
     expect(html).toContain('Open the draft release v2026.11.0 on GitHub');
-    expect(html).toContain('aria-label="Release notes"');
+    expect(html).toContain('role="region" aria-label="Release notes"');
   });
 });

@@ -47,7 +47,6 @@ export function trainErrorAdvice(code: IpcErrorCode): TrainErrorAdvice {
     case 'FORBIDDEN_SENDER':
     case 'CANCELLED':
     case 'CONFLICT':
-    // SSH failures come from the demo screens only.
     case 'HOST_KEY_UNKNOWN':
     case 'HOST_KEY_CHANGED':
     case 'REQUIREMENTS_MISSING':
