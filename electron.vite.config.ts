@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -6,6 +7,17 @@ import { defineConfig } from 'electron-vite';
 // and the `release-desk` command ship the very same services and flows.
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        // The demo script is uploaded to servers as it is: ship it next to main (out/main/feature-demo.sh),
+        // where `bundledDemoScriptPath` finds it in the app and the installed CLI alike.
+        name: 'release-desk-demo-script',
+        generateBundle() {
+          const source = readFileSync(resolve(import.meta.dirname, 'resources/feature-demo.sh'), 'utf8');
+          this.emitFile({ type: 'asset', fileName: 'feature-demo.sh', source });
+        },
+      },
+    ],
     build: {
       outDir: 'out/main',
       // Bundled rather than resolved from node_modules at run time: the CLI starts for every command,

@@ -2,6 +2,7 @@ import type { Project } from '../../shared/domain/project';
 import { AppError } from '../../shared/ipc/errors';
 import { createFlowsService, type FlowsService } from '../flows/flows-service';
 import { createCoreServices, type CoreServices } from '../services/core-services';
+import { createDemosService, type DemosService } from '../services/demos/demos-service';
 import { createGitHubAccounts, type GitHubAccounts } from '../services/github/github-accounts';
 import { dataLayout, defaultDataDir } from '../services/paths/app-paths';
 import { createKeychainSecretStore } from '../services/secrets/secret-store';
@@ -38,6 +39,12 @@ export interface FlowServicesOptions {
  * the least time between two writes to GitHub (1 s by default, as GitHub asks; a local server needs none).
  */
 export const TIMING_VARIABLES = { pollMs: 'RELEASE_DESK_POLL_MS', writeSpacingMs: 'RELEASE_DESK_WRITE_SPACING_MS' };
+
+/**
+ * Testing knob: an absolute folder on every demo server that holds the demo script and the demos,
+ * instead of `~/.release-desk` (tests run sshd as the user running them, and must not touch its home).
+ */
+export const DEMO_REMOTE_DIR_VARIABLE = 'RELEASE_DESK_DEMO_REMOTE_DIR';
 
 /** A knob of {@link TIMING_VARIABLES} as milliseconds, or undefined (the default) when unset. */
 function millisecondsOf(env: NodeJS.ProcessEnv, variable: string, least: number): number | undefined {
@@ -87,4 +94,34 @@ export function openFlowServices(
     ...(pollIntervalMs === undefined ? {} : { engine: { pollIntervalMs } }),
   });
   return { core, github, flows, hooksDir };
+}
+
+/** What the `servers` and `demo` commands work with. */
+export interface DemoServices {
+  core: CoreServices;
+  demos: DemosService;
+}
+
+/**
+ * Opens the demos over the app's data directory and settings (the same servers, keychain entries and
+ * launched-demo records as the app); the SSH agent comes from `SSH_AUTH_SOCK` in `env`.
+ */
+export function openDemoServices(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): DemoServices {
+  const dataDir = defaultDataDir(env, platform, home);
+  const settings = createConfSettingsStore(dataDir);
+  const core = createCoreServices({ dataDir, settings });
+  const remoteDir = env[DEMO_REMOTE_DIR_VARIABLE]?.trim().replace(/\/+$/, '');
+  if (remoteDir !== undefined && remoteDir !== '' && !remoteDir.startsWith('/')) {
+    throw new AppError('INVALID_ARGUMENTS', `${DEMO_REMOTE_DIR_VARIABLE} must be an absolute folder on the servers.`);
+  }
+  const demos = createDemosService({
+    dataDir,
+    settings,
+    secrets: createKeychainSecretStore(),
+    projects: () => core.registry.list(),
+    hooksDir: dataLayout(dataDir).hooksDir,
+    env,
+    ...(remoteDir ? { remoteScriptPath: `${remoteDir}/feature-demo.sh`, remoteBaseDir: `${remoteDir}/demos` } : {}),
+  });
+  return { core, demos };
 }

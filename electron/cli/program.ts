@@ -5,10 +5,12 @@ import { dataLayout, defaultDataDir } from '../services/paths/app-paths';
 import type { CoreServices } from '../services/core-services';
 import type { CliIo } from './cli-io';
 import { CommandExit } from './command-exit';
+import { addDemoCommands, type DemoCommandDeps } from './commands/demos';
 import { addFlowsCommands, type FlowsCommandDeps } from './commands/flows';
 import { addProjectsCommand } from './commands/projects';
 import { addNotesCommands } from './commands/notes';
 import { addSandboxCommands, type SandboxCommandDeps } from './commands/sandbox';
+import { addServersCommands } from './commands/servers';
 import { addStatusCommands } from './commands/status';
 import { EXIT_CODE, formatErrorJson, formatErrorText, reportError } from './output';
 
@@ -26,6 +28,8 @@ export interface CliDeps {
   practice: SandboxCommandDeps['practice'];
   /** Opens the flows (`freeze`, `resume`…); by default the app's, over the same data directory. */
   openFlows?: FlowsCommandDeps['openFlows'];
+  /** Opens the demos (`servers`, `demo`); by default the app's, over the same data directory and keychain. */
+  openDemos?: DemoCommandDeps['openDemos'];
 }
 
 const HELP_FOOTER = `
@@ -34,6 +38,7 @@ Environment:
   GITHUB_TOKEN                   the GitHub token of the flows and status --api-url (or GH_TOKEN); else the keychain's
   RELEASE_DESK_POLL_MS           testing knob: poll PRs and workflow runs every N ms instead of every 10 s
   RELEASE_DESK_WRITE_SPACING_MS  testing knob: wait N ms between writes to GitHub instead of 1 s
+  RELEASE_DESK_DEMO_REMOTE_DIR   testing knob: keep the demo script and demos in this folder on the servers
 
 Exit codes:
   0  done
@@ -79,6 +84,13 @@ export function createProgram(deps: CliDeps, onUsageError: (text: string) => voi
     (async (options) =>
       (await import('./open-services')).openFlowServices(deps.io.env, process.platform, homedir(), options));
   addFlowsCommands(program, { io: deps.io, openFlows });
+  let demos: ReturnType<DemoCommandDeps['openDemos']> | undefined;
+  const openDemos: DemoCommandDeps['openDemos'] = () =>
+    (demos ??=
+      deps.openDemos?.() ??
+      import('./open-services').then((module) => module.openDemoServices(deps.io.env, process.platform, homedir())));
+  addServersCommands(program, { io: deps.io, openDemos });
+  addDemoCommands(program, { io: deps.io, openDemos });
   return program;
 }
 
