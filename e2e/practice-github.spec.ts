@@ -34,7 +34,8 @@ test.describe('the practice project and GitHub', () => {
 
     // Before connecting, the train works from git and says what GitHub would add.
     await train.open('tasking-manager');
-    await expect(page.getByText(/GitHub is not connected for practice\.localhost/)).toBeVisible();
+    // GitHub's part of the train loads after the lanes; on a loaded runner that takes a while.
+    await expect(page.getByText(/GitHub is not connected for practice\.localhost/)).toBeVisible({ timeout: 30_000 });
     await expect(train.lane('development')).toBeVisible();
 
     await page.getByRole('link', { name: 'Connect in Settings' }).click();

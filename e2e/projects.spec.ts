@@ -14,7 +14,7 @@ test('first launch shows the empty state, the one working screen, and the app ve
   await expect(page.getByRole('main').getByRole('button', { name: 'Add project' })).toHaveCount(2);
   // Only screens that work without a project are listed; Train and Notes come with the first project.
   const screens = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
-  await expect(screens).toHaveText(['Activity', 'Projects', 'Settings']);
+  await expect(screens).toHaveText(['Demos', 'Activity', 'Projects', 'Settings']);
   await expect(screens.filter({ hasText: 'Projects' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('complementary').getByText('No projects yet.')).toBeVisible();
   // app.info travelled through the real handler.
@@ -220,7 +220,7 @@ test('the switcher selects a project, opens its Train screen, and highlights it 
   // Adding keeps the user on Projects, with the new project selected and its Train and Notes screens.
   await expect(projects.card('osm-fieldwork')).toHaveAttribute('aria-current', 'true');
   const screens = page.getByRole('navigation', { name: 'Screens' }).getByRole('link');
-  await expect(screens).toHaveText(['Train', 'Notes', 'Activity', 'Projects', 'Settings']);
+  await expect(screens).toHaveText(['Train', 'Notes', 'Demos', 'Activity', 'Projects', 'Settings']);
 
   await projects.switcher.getByRole('button', { name: /field-tm/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'field-tm' })).toBeVisible();

@@ -320,7 +320,10 @@ action_run() {
     line=$partial$line
     partial=''
     printf '%s\n' "$line"
-    if [[ $state == starting && $line =~ ^DEMO_URL=(https?://[^[:space:]]{1,2000})$ ]]; then
+    # The cheap prefix and length tests go first: bash compiles a regex each time it meets one, and a
+    # bounded repeat like {1,2000} is slow to compile, which throttled every line of the log.
+    if [[ $state == starting && $line == DEMO_URL=http* ]] && ((${#line} <= 2020)) &&
+      [[ $line =~ ^DEMO_URL=(https?://[^[:space:]]+)$ ]]; then
       url=${template:-${BASH_REMATCH[1]}}
       state=running
       set_state "$dir" running "$url"

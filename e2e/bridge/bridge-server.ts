@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createHandlers } from '../../electron/main/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
 import { createDispatch } from '../../electron/main/ipc/dispatch';
-import { createAppServices } from '../../electron/main/app-services';
+import { createAppServices, type DemoPlacement } from '../../electron/main/app-services';
 import { createKeychainSecretStore } from '../../electron/services/secrets/secret-store';
 import { createConfSettingsStore } from '../../electron/services/settings/conf-settings-store';
 import type { Envelope } from '../../shared/ipc/api';
@@ -26,6 +26,8 @@ export interface BridgeServerOptions {
   rendererDir?: string;
   /** What the folder picker answers at first; `RELEASE_DESK_E2E_PICK_FOLDER` or null by default. */
   pickedFolder?: string | null;
+  /** Where demos go on SSH servers (a temp folder in tests, never the real home's). */
+  demos?: DemoPlacement;
 }
 
 /** A running bridge: the app's real handlers behind HTTP, with the built renderer on the same origin. */
@@ -36,6 +38,8 @@ export interface BridgeServer {
   pickedFolder: string | null;
   /** What the next `dialog.pickConfigFile` returns (a native file dialog is not reachable either). */
   pickedConfigFile: string | null;
+  /** What the next `dialog.pickKeyFile` returns: a private key file main then reads. */
+  pickedKeyFile: string | null;
   /** The last text put on the "clipboard" (the system clipboard is not reachable from the bridge). */
   clipboard: string | null;
   /** Files "saved" through the export dialog: name and text, recorded instead of written. */
@@ -67,12 +71,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     dataDir: options.dataDir,
     settings: createConfSettingsStore(options.dataDir),
     secrets: createKeychainSecretStore(),
+    ...(options.demos ? { demos: options.demos } : {}),
   });
 
   const bridge: BridgeServer = {
     url: '',
     pickedFolder: options.pickedFolder !== undefined ? options.pickedFolder : (process.env[PICK_FOLDER_ENV] ?? null),
     pickedConfigFile: null,
+    pickedKeyFile: null,
     clipboard: null,
     savedFiles: [],
     openedUrls: [],
@@ -90,6 +96,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       trainGitHub: services.trainGitHub,
       flows: services.flows,
       practice: services.practice,
+      demos: services.demos,
+      demoBranches: services.demoBranches,
       writeClipboard: (text) => {
         bridge.clipboard = text;
       },
@@ -99,6 +107,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       },
       pickFolder: async () => bridge.pickedFolder,
       pickConfigFile: async () => bridge.pickedConfigFile,
+      pickKeyFile: async () => bridge.pickedKeyFile,
       openExternal: async (url) => {
         bridge.openedUrls.push(url);
       },

@@ -4,6 +4,8 @@ import { createPracticeProjects, type PracticeProjects } from '../sandbox/practi
 import { createCoreServices, type CoreServices } from '../services/core-services';
 import { createGitHubAccounts, type GitHubAccounts } from '../services/github/github-accounts';
 import { createTrainGitHubService, type TrainGitHubService } from '../services/train/train-github-service';
+import { createDemoBranches } from './demo-branches';
+import { createDemosService, type DemosService, type DemosServiceDeps } from '../services/demos/demos-service';
 import type { SecretStore } from '../services/secrets/secret-store';
 import type { SettingsStore } from '../services/settings/settings-store';
 
@@ -13,7 +15,17 @@ export interface AppServices extends CoreServices {
   practice: PracticeProjects;
   trainGitHub: TrainGitHubService;
   flows: FlowsService;
+  /** Feature demos and the SSH servers they run on. */
+  demos: DemosService;
+  /** The branches, open PRs and config defaults the New demo dialog offers. */
+  demoBranches: ReturnType<typeof createDemoBranches>;
 }
+
+/**
+ * Where demos go on every server and which known_hosts first contact reads; the defaults (the SSH
+ * user's home, `~/.ssh/known_hosts`) suit the app. Tests and the bench point them at temp folders.
+ */
+export type DemoPlacement = Pick<DemosServiceDeps, 'remoteBaseDir' | 'remoteScriptPath' | 'knownHostsFile'>;
 
 /**
  * Wires the app's services over one data directory, settings store and keychain. Lives in `main` because
@@ -24,6 +36,7 @@ export function createAppServices(options: {
   dataDir: string;
   settings: SettingsStore;
   secrets: SecretStore;
+  demos?: DemoPlacement;
 }): AppServices {
   const core = createCoreServices({ dataDir: options.dataDir, settings: options.settings });
   // The accounts need the practice server's live URL and the practice project connects through the
@@ -47,5 +60,15 @@ export function createAppServices(options: {
     registry: core.registry,
     github,
   });
-  return { ...core, github, practice, trainGitHub, flows };
+  const hooksDir = dataLayout(options.dataDir).hooksDir;
+  const demos = createDemosService({
+    dataDir: options.dataDir,
+    settings: options.settings,
+    secrets: options.secrets,
+    projects: () => core.registry.list(),
+    hooksDir,
+    ...options.demos,
+  });
+  const demoBranches = createDemoBranches({ registry: core.registry, github, hooksDir });
+  return { ...core, github, practice, trainGitHub, flows, demos, demoBranches };
 }

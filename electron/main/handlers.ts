@@ -10,9 +10,10 @@ import type { NotesWorkspace } from '../services/notes/notes-workspace';
 import type { FlowsService } from '../flows/flows-service';
 import type { TrainService } from '../services/train/train-service';
 import type { TrainGitHubService } from '../services/train/train-github-service';
+import { createDemoHandlers, type DemoHandlerDeps } from './demo-handlers';
 
 /** Everything the handlers need from the outside world; Electron-specific parts are passed in. */
-export interface HandlerDeps {
+export interface HandlerDeps extends DemoHandlerDeps {
   appInfo: AppInfo;
   registry: ProjectRegistry;
   train: TrainService;
@@ -44,7 +45,9 @@ export interface HandlerDeps {
  * bridge runs these exact handlers under plain Node.
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const demos = createDemoHandlers(deps);
   return {
+    ...demos.handlers,
     'app.info': async () => deps.appInfo,
     'projects.list': async () => deps.registry.list(),
     'projects.add': async ({ source, operationId }) =>
@@ -99,6 +102,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.flows.approve(runId, stepId, (run) => deps.emit('flows.progress', run)),
     'flows.breakLock': async ({ projectId }) => deps.flows.breakLock(projectId),
     'shell.openExternal': async ({ url }) => {
+      // A demo's own address (http on a server's port, as its status file says) opens too.
+      if (demos.isDemoUrl(url)) {
+        await deps.openExternal(url);
+        return { opened: true };
+      }
       // Enterprise hosts the user works with: those of projects, and of connected accounts (whose token
       // page a user opens before any project there exists).
       const enterpriseHosts = [

@@ -66,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
       trainGitHub: services.trainGitHub,
       flows: services.flows,
       practice: services.practice,
+      demos: services.demos,
+      demoBranches: services.demoBranches,
       writeClipboard: (text) => clipboard.writeText(text),
       saveTextFile: async (suggestedName, text) => {
         const options: Electron.SaveDialogOptions = { title: 'Export release notes', defaultPath: suggestedName };
@@ -81,6 +83,18 @@ if (!app.requestSingleInstanceLock()) {
           properties: ['openFile'],
           title: 'Choose a Release Desk config file',
           filters: [{ name: 'YAML', extensions: ['yml', 'yaml'] }],
+        };
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      pickKeyFile: async () => {
+        // Main reads the chosen key and hands it to the keychain; the renderer only learns the path.
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile', 'showHiddenFiles'],
+          title: 'Choose your SSH private key',
+          defaultPath: join(app.getPath('home'), '.ssh'),
         };
         const result = mainWindow
           ? await dialog.showOpenDialog(mainWindow, options)

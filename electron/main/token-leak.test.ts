@@ -73,6 +73,9 @@ beforeAll(async () => {
       trainGitHub: services.trainGitHub,
       flows: services.flows,
       practice: services.practice,
+      demos: services.demos,
+      demoBranches: services.demoBranches,
+      pickKeyFile: async () => null,
       writeClipboard: (text) => answers.push(text),
       saveTextFile: async (_name, text) => {
         answers.push(text);

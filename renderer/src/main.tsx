@@ -21,6 +21,7 @@ import './styles/notes-entries.css';
 import './styles/notes-preview.css';
 import './styles/flows.css';
 import './styles/activity.css';
+import './styles/demos.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -30,13 +30,31 @@ export const INVOKE_CHANNELS = [
   'flows.approve',
   'flows.runs',
   'flows.breakLock',
+  'servers.list',
+  'servers.probe',
+  'servers.add',
+  'servers.remove',
+  'servers.test',
+  'dialog.pickKeyFile',
+  'demos.list',
+  'demos.status',
+  'demos.up',
+  'demos.follow',
+  'demos.down',
+  'demos.branches',
 ] as const;
 
 /** A request/response channel, named `domain.verb`. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 
 /** Events streamed from main to the renderer. */
-export const EVENT_CHANNELS = ['projects.addProgress', 'train.fetchProgress', 'flows.progress'] as const;
+export const EVENT_CHANNELS = [
+  'projects.addProgress',
+  'train.fetchProgress',
+  'flows.progress',
+  'demos.log',
+  'demos.state',
+] as const;
 
 /** An event channel, named `domain.event`. */
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import type { ConfigSources, Lane } from '../domain/config/project-config';
+import {
+  DEMO_ENV_NAME_PATTERN,
+  parseExpiry,
+  type ConnectionReport,
+  type DemoView,
+  type HostKeyProbe,
+} from '../domain/demos/demo';
+import { DEMO_NAME_PATTERN } from '../domain/demos/demo-name';
+import {
+  HOST_KEY_FINGERPRINT_PATTERN,
+  SERVER_NAME_PATTERN,
+  SSH_HOST_PATTERN,
+  SSH_USER_PATTERN,
+  type SshServer,
+} from '../domain/demos/ssh-server';
 import { FLOW_NAMES, type FlowPlan, type FlowRun, type PreflightCheck } from '../domain/flows/flow-plan';
 import type { ConnectResult, GitHubAccountView } from '../domain/github/github-account';
 import type { AddProjectProgress, Project } from '../domain/project';
@@ -45,6 +60,69 @@ const projectId = z.string().min(1).max(300);
 /** A ref the user typed: checked again with git's rules in main before it reaches git. */
 const userRef = z.string().trim().min(1).max(255).optional();
 const targetVersion = z.string().min(1).max(100);
+
+// Demos and their servers. Every name that reaches a server is checked here, again in the service, and
+// again by the demo script; messages never echo a value (a pasted key must not come back in an error).
+const serverName = z
+  .string()
+  .regex(SERVER_NAME_PATTERN, 'A server name is 1–40 lower-case letters, digits and dashes, not starting with a dash.');
+const demoName = z
+  .string()
+  .regex(DEMO_NAME_PATTERN, 'A demo name is 1–40 lower-case letters, digits and dashes, not starting with a dash.');
+const sshHost = z
+  .string()
+  .trim()
+  .min(1, 'Enter a host name or an IP address.')
+  .max(253)
+  .regex(SSH_HOST_PATTERN, 'Enter a host name or an IP address.');
+const sshPort = z.number().int().min(1, 'A port is 1–65535.').max(65535, 'A port is 1–65535.');
+/** The most environment values one demo may be given. */
+export const MAX_DEMO_ENV_ENTRIES = 50;
+/** The longest environment value, in characters. */
+export const MAX_DEMO_ENV_VALUE = 4096;
+const demoEnv = z
+  .record(
+    z.string().regex(DEMO_ENV_NAME_PATTERN, 'An environment name is upper-case letters, digits and _, e.g. API_KEY.'),
+    z.string().max(MAX_DEMO_ENV_VALUE, `An environment value is at most ${MAX_DEMO_ENV_VALUE} characters.`),
+  )
+  .refine((env) => Object.keys(env).length <= MAX_DEMO_ENV_ENTRIES, {
+    message: `A demo takes at most ${MAX_DEMO_ENV_ENTRIES} environment values.`,
+  });
+const serversAddSchema = z
+  .object({
+    name: serverName,
+    host: sshHost,
+    port: sshPort,
+    user: z.string().regex(SSH_USER_PATTERN, 'Enter a user name (letters, digits, _ . -).'),
+    auth: z.enum(['key', 'agent']),
+    /** An absolute path main reads the private key from; the renderer never reads the key itself. */
+    keyFile: z.string().min(1).max(4096).optional(),
+    /** A pasted private key. Goes to the keychain and never comes back. */
+    privateKey: z.string().min(1).max(32_768, 'That is too long to be a private key.').optional(),
+    passphrase: z.string().max(1024, 'A passphrase is at most 1024 characters.').optional(),
+    /** The fingerprint the user compared and trusted on the trust step. */
+    trustedFingerprint: z
+      .string()
+      .regex(HOST_KEY_FINGERPRINT_PATTERN, 'A host key fingerprint looks like SHA256:… (43 characters).'),
+  })
+  .strict()
+  .superRefine((value, context) => {
+    const keys = [value.keyFile, value.privateKey].filter((key) => key !== undefined).length;
+    if (value.auth === 'key' && keys !== 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['privateKey'],
+        message: 'Choose a key file or paste a private key (one of the two).',
+      });
+    }
+    if (value.auth === 'agent' && (keys > 0 || value.passphrase !== undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['auth'],
+        message: 'With the ssh-agent, send no key or passphrase: the agent holds them.',
+      });
+    }
+  });
 
 /**
  * Argument schemas, one per invoke channel. Main parses every payload with these before any handler
@@ -135,6 +213,38 @@ export const argSchemas = {
     .strict(),
   'flows.runs': z.object({ projectId: projectId.optional() }).strict(),
   'flows.breakLock': z.object({ projectId }).strict(),
+  'servers.list': noArgs,
+  'servers.probe': z.object({ host: sshHost, port: sshPort }).strict(),
+  'servers.add': serversAddSchema,
+  'servers.remove': z.object({ name: serverName }).strict(),
+  'servers.test': z.object({ name: serverName }).strict(),
+  'dialog.pickKeyFile': noArgs,
+  'demos.list': noArgs,
+  'demos.status': z.object({ server: serverName, name: demoName }).strict(),
+  'demos.up': z
+    .object({
+      projectId,
+      server: serverName,
+      /** A branch of the project; checked with git's ref rules in main. */
+      branch: z.string().trim().min(1, 'Choose a branch.').max(255),
+      name: demoName,
+      /** How long until the demo expires: `14d`, `36h`, `2w` (at most 90 days). */
+      expires: z.string().refine((text) => parseExpiry(text) !== null, {
+        message: 'Give the expiry as hours, days or weeks, e.g. 14d, 36h or 2w (at most 90 days).',
+      }),
+      env: demoEnv,
+    })
+    .strict(),
+  'demos.follow': z
+    .object({
+      server: serverName,
+      name: demoName,
+      /** The first log line (1-based) to send: one past the last line the caller has. */
+      fromLine: z.number().int().min(1).max(1_000_000_000),
+    })
+    .strict(),
+  'demos.down': z.object({ server: serverName, name: demoName }).strict(),
+  'demos.branches': z.object({ projectId }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** What the app says about itself. */
@@ -173,6 +283,18 @@ export interface ResultTypes {
   'flows.approve': FlowRun;
   'flows.runs': FlowRun[];
   'flows.breakLock': { broken: boolean };
+  'servers.list': SshServer[];
+  'servers.probe': HostKeyProbe;
+  'servers.add': SshServer;
+  'servers.remove': { removed: boolean };
+  'servers.test': ConnectionReport;
+  'dialog.pickKeyFile': { path: string | null };
+  'demos.list': DemoView[];
+  'demos.status': DemoView;
+  'demos.up': DemoView;
+  'demos.follow': DemoView;
+  'demos.down': { removed: boolean };
+  'demos.branches': DemoBranches;
 }
 
 /** Payload types, one per event channel. */
@@ -181,6 +303,30 @@ export interface EventTypes {
   'train.fetchProgress': TrainFetchProgress;
   /** A run changed: a step started, ended or failed, or the run ended. */
   'flows.progress': FlowRun;
+  /** Log lines of a demo being launched or followed, in order, batched (about every 50 ms). */
+  'demos.log': DemoLogBatch;
+  /** A demo changed state while launched or followed (a `problem` means the connection dropped). */
+  'demos.state': DemoView;
+}
+
+/** A batch of a demo's log lines: `lines[0]` is line `fromLine` (1-based) of the demo's log. */
+export interface DemoLogBatch {
+  server: string;
+  name: string;
+  fromLine: number;
+  lines: string[];
+}
+
+/** What a demo of a project can be launched from (branches, open PRs) and with (config defaults). */
+export interface DemoBranches {
+  /** Branch names on the project's remote, sorted. */
+  branches: string[];
+  /** Open PRs (empty when GitHub is not connected): each runs its head branch. */
+  pulls: { number: number; title: string; head: string }[];
+  /** `demos.expiryDays` from the project's config: the dialog's default expiry. */
+  expiryDays: number;
+  /** `demos.deployCommand` from the config, or null when none is set (a launch would be refused). */
+  deployCommand: string | null;
 }
 
 /** A flow's dry run: the exact plan and the preflight checks, with nothing written. */

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import { ActivityScreen } from '../activity/activity-screen';
+import { DemosScreen } from '../demos/demos-screen';
 import { LiveRegion } from '../components/live-region';
 import { assertNever } from '../lib/assert-never';
 import { NotesPlaceholder } from '../notes/notes-placeholder';
@@ -86,6 +87,7 @@ export function App() {
           }
           settings={<SettingsScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
           activity={<ActivityScreen projects={state} />}
+          demos={<DemosScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
         />
       </main>
       <LiveRegion message={announcement} />
@@ -101,6 +103,7 @@ function ScreenContent({
   projects,
   settings,
   activity,
+  demos,
 }: {
   screen: ScreenName;
   selected: Project | null;
@@ -108,6 +111,7 @@ function ScreenContent({
   projects: ReactNode;
   settings: ReactNode;
   activity: ReactNode;
+  demos: ReactNode;
 }) {
   switch (screen) {
     case 'train':
@@ -125,6 +129,8 @@ function ScreenContent({
       );
     case 'activity':
       return <>{activity}</>;
+    case 'demos':
+      return <>{demos}</>;
     case 'projects':
       return <>{projects}</>;
     case 'settings':

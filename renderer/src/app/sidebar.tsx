@@ -1,4 +1,4 @@
-import { FolderGit2, History, NotebookPen, Settings, TrainFront, type LucideIcon } from 'lucide-react';
+import { FolderGit2, History, NotebookPen, Presentation, Settings, TrainFront, type LucideIcon } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { Project } from '../../../shared/domain/project';
 import type { ProjectsState } from '../projects/use-projects';
@@ -17,8 +17,8 @@ export interface SidebarProps {
 
 /**
  * The left sidebar: the app's name, the project switcher and the screens. Only screens that work are
- * listed: Train and Notes once a project is selected (they are that project's), Activity (the runs of
- * every project), Projects, and Settings last. Demos join the navigation as they are built.
+ * listed: Train and Notes once a project is selected (they are that project's), Demos (on every
+ * server), Activity (the runs of every project), Projects, and Settings last.
  */
 export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps) {
   const info = useAppInfo();
@@ -50,6 +50,11 @@ export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps
               </li>
             </>
           ) : null}
+          <li>
+            <NavLink screen="demos" current={screen} icon={Presentation}>
+              Demos
+            </NavLink>
+          </li>
           <li>
             <NavLink screen="activity" current={screen} icon={History}>
               Activity

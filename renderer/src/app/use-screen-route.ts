@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The screens of the window; each appears in the sidebar only once it works. */
-export const SCREENS = ['train', 'notes', 'activity', 'projects', 'settings'] as const;
+export const SCREENS = ['train', 'notes', 'demos', 'activity', 'projects', 'settings'] as const;
 
 /** One screen, named as in the URL hash (`#train`). */
 export type ScreenName = (typeof SCREENS)[number];

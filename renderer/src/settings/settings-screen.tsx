@@ -8,6 +8,7 @@ import { ConnectForm } from './connect-form';
 import { DisconnectAccountDialog } from './disconnect-account-dialog';
 import { GitHubAccountList } from './github-account-list';
 import { PracticeCallout } from './practice-callout';
+import { ServersSection } from './servers-section';
 import { useGitHubAccounts } from './use-github-accounts';
 
 /** Props of {@link SettingsScreen}. */
@@ -19,7 +20,7 @@ export interface SettingsScreenProps {
   onAnnounce: (message: string) => void;
 }
 
-/** The Settings screen. For now one section: GitHub (connected accounts, connecting one, which token). */
+/** The Settings screen: GitHub (accounts, connecting one, which token) and Servers (where demos run). */
 export function SettingsScreen({ projects, selected, onAnnounce }: SettingsScreenProps) {
   const accounts = useGitHubAccounts();
   const [disconnecting, setDisconnecting] = useState<GitHubAccountView | null>(null);
@@ -46,7 +47,9 @@ export function SettingsScreen({ projects, selected, onAnnounce }: SettingsScree
       <header className="screen__header">
         <div>
           <h1 className="screen__title">Settings</h1>
-          <p className="screen__subtitle">How Release Desk reaches GitHub. Tokens stay in your system keychain.</p>
+          <p className="screen__subtitle">
+            How Release Desk reaches GitHub and your demo servers. Tokens and keys stay in your system keychain.
+          </p>
         </div>
       </header>
 
@@ -80,6 +83,8 @@ export function SettingsScreen({ projects, selected, onAnnounce }: SettingsScree
             <ConnectForm projects={checkable} defaultProjectId={defaultProjectId} onConnected={connected} />
           </div>
         </section>
+
+        <ServersSection onAnnounce={onAnnounce} />
       </div>
 
       <DisconnectAccountDialog
