@@ -1,8 +1,8 @@
-import { useId, type ReactNode } from 'react';
 import type { SshServer } from '../../../shared/domain/demos/ssh-server';
 import type { Project } from '../../../shared/domain/project';
 import type { DemoBranches } from '../../../shared/ipc/contract';
 import { branchSource, pullSource, type NewDemoField } from './new-demo-model';
+import { FormField } from '../components/form-field';
 
 /** Props of {@link NewDemoFields}. */
 export interface NewDemoFieldsProps {
@@ -31,7 +31,7 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
   const { branches, servers, problems } = props;
   return (
     <div className="new-demo__fields">
-      <Field label="Project" problem={problems.project}>
+      <FormField label="Project" problem={problems.project}>
         {(ids) => (
           <select
             {...ids}
@@ -49,9 +49,9 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
 
-      <Field
+      <FormField
         label="Branch or pull request"
         problem={problems.source}
         hint={
@@ -89,9 +89,9 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
             ) : null}
           </select>
         )}
-      </Field>
+      </FormField>
 
-      <Field
+      <FormField
         label="Name"
         problem={problems.name}
         hint="Suggested from the branch. Lower-case letters, digits and dashes; it names the demo's folder on the server."
@@ -108,9 +108,9 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
             onChange={(event) => props.onName(event.target.value)}
           />
         )}
-      </Field>
+      </FormField>
 
-      <Field
+      <FormField
         label="Server"
         problem={problems.server}
         hint={
@@ -139,9 +139,9 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
             ))}
           </select>
         )}
-      </Field>
+      </FormField>
 
-      <Field
+      <FormField
         label="Expires after"
         problem={problems.expires}
         hint="Hours, days or weeks, e.g. 14d, 36h or 2w (at most 90 days)."
@@ -157,43 +157,7 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
             onChange={(event) => props.onExpires(event.target.value)}
           />
         )}
-      </Field>
-    </div>
-  );
-}
-
-/** A labelled field whose control gets its id, its hint and its problem wired for assistive tech. */
-function Field({
-  label,
-  hint,
-  problem,
-  children,
-}: {
-  label: string;
-  hint?: ReactNode;
-  problem: string | undefined;
-  children: (ids: { id: string; 'aria-describedby'?: string; 'aria-invalid': boolean }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = useId();
-  const problemId = useId();
-  const describedBy = [hint ? hintId : null, problem ? problemId : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children({ id, 'aria-describedby': describedBy || undefined, 'aria-invalid': problem !== undefined })}
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {problem ? (
-        <p className="field__error" id={problemId}>
-          {problem}
-        </p>
-      ) : null}
+      </FormField>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { ArrowRight, FileKey } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SshServer } from '../../../shared/domain/demos/ssh-server';
 import { Button } from '../components/button';
 import { ErrorAlert } from '../components/error-alert';
@@ -15,6 +15,7 @@ import {
 } from './servers-add-model';
 import { serversErrorAdvice } from './servers-error-advice';
 import { ServersTrustStep } from './servers-trust-step';
+import { FormField } from '../components/form-field';
 
 /** Props of {@link ServersAddForm}. */
 export interface ServersAddFormProps {
@@ -298,41 +299,5 @@ export function ServersAddForm({ existingNames, onAdded }: ServersAddFormProps) 
         </p>
       ) : null}
     </form>
-  );
-}
-
-/** A labelled field whose control gets its id, hint and problem wired for assistive tech. */
-function FormField({
-  label,
-  hint,
-  problem,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  problem?: string;
-  children: (ids: { id: string; 'aria-describedby'?: string }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = useId();
-  const problemId = useId();
-  const describedBy = [hint ? hintId : null, problem ? problemId : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children({ id, 'aria-describedby': describedBy || undefined })}
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {problem ? (
-        <p className="field__error" id={problemId}>
-          {problem}
-        </p>
-      ) : null}
-    </div>
   );
 }
