@@ -1,9 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startSshd, type SshdFixture } from '../electron/sandbox/sshd/sshd-fixture';
 import { createCoreServices } from '../electron/services/core-services';
+import { createDemosService } from '../electron/services/demos/demos-service';
 import { createDemoRepository, freePort, HTTP_SERVER_DEPLOY } from '../electron/services/demos/testing/demo-repository';
+import { createKeychainSecretStore } from '../electron/services/secrets/secret-store';
 import { createConfSettingsStore } from '../electron/services/settings/conf-settings-store';
 import { startBridgeServer, type BridgeServer } from './bridge/bridge-server';
 import { expect, test as base } from './support/fixtures';
@@ -172,4 +174,80 @@ test('a demo from the UI: add the server, launch a branch, see the log and URL, 
       { timeout: 10_000 },
     )
     .toBe('gone');
+});
+
+test('expired demos: a reminder at start on any screen, a badge on Demos, and its button opens Demos', async ({
+  page,
+  dataDir,
+  sshd,
+  demoBridge,
+}) => {
+  // The server, added as Settings → Servers adds it (the fingerprint trusted, the key in the keychain).
+  const demos = createDemosService({
+    dataDir,
+    settings: createConfSettingsStore(dataDir),
+    secrets: createKeychainSecretStore(),
+    projects: () => [],
+    hooksDir: join(dataDir, 'hooks'),
+    env: {},
+  });
+  await demos.addServer({
+    name: 'local',
+    host: sshd.host,
+    port: sshd.port,
+    user: sshd.user,
+    auth: 'key',
+    privateKey: sshd.userPrivateKey,
+    trustedFingerprint: sshd.hostKeyFingerprint,
+  });
+  await page.goto(demoBridge.url);
+  const screens = page.getByRole('navigation', { name: 'Screens' });
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+
+  // Two demos launched two weeks ago with a one-week expiry: their status files, as the script wrote them
+  // (a deploy that ran in the background and exited 0 records running with exit code 0).
+  const day = 24 * 3_600_000;
+  for (const name of ['map-export', 'login-fix']) {
+    const folder = join(sshd.dir, 'demos', name);
+    mkdirSync(folder, { recursive: true });
+    const status = {
+      name,
+      branch: `feature/${name}`,
+      sha: 'a'.repeat(40),
+      url: '',
+      owner: 'dev@laptop',
+      startedAt: new Date(Date.now() - 14 * day).toISOString(),
+      expiresAt: new Date(Date.now() - 7 * day).toISOString(),
+      state: 'running',
+      exitCode: 0,
+    };
+    writeFileSync(join(folder, 'status.json'), `${JSON.stringify(status)}\n`);
+  }
+
+  // The app starts again: the reminder comes without blocking the screen, which stays Projects.
+  await page.reload();
+  const notice = page.getByRole('status', { name: 'Expired demos' });
+  await expect(notice).toHaveText(
+    '2 feature demos have expired: login-fix, map-export. Tear them down on the Demos screen.Open Demos',
+    { timeout: 15_000 },
+  );
+  await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+  const demosLink = screens.getByRole('link', { name: 'Demos, 2 expired' });
+  await expect(demosLink).toBeVisible();
+  await shoot(page, 'expired-demos-notice');
+
+  // Dismissed, it stays away for the session; the badge stays.
+  await notice.getByRole('button', { name: 'Dismiss the reminder' }).click();
+  await expect(notice).toBeHidden();
+  await expect(demosLink).toBeVisible();
+
+  // Next start, its button opens Demos, which flags both.
+  await page.reload();
+  await notice.getByRole('button', { name: 'Open Demos' }).click({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Demos', level: 1 })).toBeVisible();
+  await expect(notice).toBeHidden();
+  await expect(demosLink).toHaveAttribute('aria-current', 'page');
+  const table = page.getByRole('table', { name: 'Demos' });
+  await expect(table.getByRole('row', { name: /map-export/ })).toContainText('expired', { timeout: 15_000 });
+  await expect(table.getByRole('row', { name: /login-fix/ })).toContainText('expired');
 });

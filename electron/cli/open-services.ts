@@ -114,13 +114,17 @@ export function openDemoServices(env: NodeJS.ProcessEnv, platform: NodeJS.Platfo
   if (remoteDir !== undefined && remoteDir !== '' && !remoteDir.startsWith('/')) {
     throw new AppError('INVALID_ARGUMENTS', `${DEMO_REMOTE_DIR_VARIABLE} must be an absolute folder on the servers.`);
   }
+  const secrets = createKeychainSecretStore();
+  const projects = () => core.registry.list();
   const demos = createDemosService({
     dataDir,
     settings,
-    secrets: createKeychainSecretStore(),
-    projects: () => core.registry.list(),
+    secrets,
+    projects,
     hooksDir: dataLayout(dataDir).hooksDir,
     env,
+    // Workflow-mode demos push a branch: the same accounts (and `GITHUB_TOKEN`) as the flow commands.
+    github: createGitHubAccounts({ settings, secrets, projects, env }),
     ...(remoteDir ? { remoteScriptPath: `${remoteDir}/feature-demo.sh`, remoteBaseDir: `${remoteDir}/demos` } : {}),
   });
   return { core, demos };

@@ -67,6 +67,7 @@ export function createAppServices(options: {
     secrets: options.secrets,
     projects: () => core.registry.list(),
     hooksDir,
+    github,
     ...options.demos,
   });
   const demoBranches = createDemoBranches({ registry: core.registry, github, hooksDir });

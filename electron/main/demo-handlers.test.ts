@@ -43,7 +43,7 @@ function view(change: Partial<DemoView>): DemoView {
 let dir: string;
 let added: Parameters<DemosPort['addServer']>[0][];
 let emitted: { event: EventChannel; payload: unknown }[];
-let launch: (events: DemoEvents) => Promise<DemoView>;
+let launch: (events: DemoEvents, signal?: AbortSignal) => Promise<DemoView>;
 
 function port(): DemosPort {
   const unused = () => Promise.reject(new Error('not used'));
@@ -57,7 +57,7 @@ function port(): DemosPort {
     removeServer: unused,
     testServer: unused,
     up: async (_request, events) => launch(events),
-    follow: async (_server, _name, _from, events) => launch(events),
+    follow: async (_server, _name, _from, events, signal) => launch(events, signal),
     list: async () => [],
     status: unused,
     down: unused,
@@ -156,6 +156,25 @@ describe('the demos handlers', () => {
         env: {},
       }),
     ).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('end a live follow on demos.unfollow of that demo only, and report whether one was running', async () => {
+    const demo = handlers();
+    launch = (events, signal) =>
+      new Promise((_resolve, reject) => {
+        events.onState(view({ state: 'running' }));
+        signal?.addEventListener('abort', () => reject(new AppError('CANCELLED', 'Stopped following.')));
+      });
+    const following = demo.handlers['demos.follow']({ server: 'eu-1', name: 'maps', fromLine: 1 });
+    const outcome = following.then(
+      () => 'resolved',
+      (error: unknown) => (error instanceof AppError ? error.code : 'other'),
+    );
+    expect(await demo.handlers['demos.unfollow']({ server: 'eu-1', name: 'other' })).toEqual({ stopped: false });
+    expect(await demo.handlers['demos.unfollow']({ server: 'eu-1', name: 'maps' })).toEqual({ stopped: true });
+    expect(await outcome).toBe('CANCELLED');
+    // Ended and forgotten: a second unfollow finds nothing to stop.
+    expect(await demo.handlers['demos.unfollow']({ server: 'eu-1', name: 'maps' })).toEqual({ stopped: false });
   });
 
   it('allow opening a demo URL only once a demo reported it', async () => {

@@ -1,56 +1,24 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { parseExpiry, type ConnectionReport, type DemoView, type HostKeyProbe } from '../../shared/domain/demos/demo';
+import { parseExpiry, type DemoView } from '../../shared/domain/demos/demo';
 import { demoNameProblem } from '../../shared/domain/demos/demo-name';
-import type { SshServer } from '../../shared/domain/demos/ssh-server';
 import type { EventChannel } from '../../shared/ipc/channels';
 import type { DemoBranches, EventOf, Handlers } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/ipc/errors';
 import { assertRefName } from '../services/git/git-repository';
+import type { DemoEvents, DemosService } from '../services/demos/demos-service';
 import { createLogBatcher } from './demo-log-batcher';
 
-/** What a launched or followed demo reports while it runs. */
-export interface DemoEvents {
-  onLog: (lines: string[], fromLine: number) => void;
-  onState: (demo: DemoView) => void;
-}
+export type { DemoEvents } from '../services/demos/demos-service';
 
 /**
- * The part of the demos service (`electron/services/demos`) the handlers call; declared here so the
- * handlers depend on what they use, not on how the service is built.
+ * The part of the demos service (`electron/services/demos`) the handlers call, so the handlers depend on
+ * what they use, not on how the service is built.
  */
-export interface DemosPort {
-  servers(): SshServer[];
-  probe(host: string, port: number): Promise<HostKeyProbe>;
-  addServer(input: {
-    name: string;
-    host: string;
-    port: number;
-    user: string;
-    auth: 'key' | 'agent';
-    privateKey?: string;
-    passphrase?: string;
-    trustedFingerprint: string;
-  }): Promise<SshServer>;
-  removeServer(name: string): Promise<{ removed: boolean }>;
-  testServer(name: string): Promise<ConnectionReport>;
-  up(
-    request: {
-      projectId: string;
-      server: string;
-      branch: string;
-      name: string;
-      expiresInMs: number;
-      env: Record<string, string>;
-    },
-    events: DemoEvents,
-    signal?: AbortSignal,
-  ): Promise<DemoView>;
-  follow(server: string, name: string, fromLine: number, events: DemoEvents, signal?: AbortSignal): Promise<DemoView>;
-  list(): Promise<DemoView[]>;
-  status(server: string, name: string): Promise<DemoView>;
-  down(server: string, name: string): Promise<{ removed: boolean }>;
-}
+export type DemosPort = Pick<
+  DemosService,
+  'servers' | 'probe' | 'addServer' | 'removeServer' | 'testServer' | 'up' | 'follow' | 'list' | 'status' | 'down'
+>;
 
 /** What the demo and server handlers need. */
 export interface DemoHandlerDeps {
@@ -78,7 +46,8 @@ const MAX_KEY_FILE_BYTES = 64 * 1024;
  * The handlers behind Settings → Servers and the Demos screen. Private keys and passphrases arrive
  * once and go to the demos service (which keeps them in the keychain); nothing returned carries them.
  * `demos.up` and `demos.follow` stream the log as batched `demos.log` events and each state change as
- * `demos.state`; the log is flushed before each state so the renderer sees them in order.
+ * `demos.state`; the log is flushed before each state so the renderer sees them in order. A follow of a
+ * running demo tails it until the demo stops or `demos.unfollow` ends it (it then fails with CANCELLED).
  */
 export function createDemoHandlers(deps: DemoHandlerDeps): DemoHandlers {
   // URLs main itself read from a demo's status file: the only non-GitHub links the app opens.
@@ -87,6 +56,10 @@ export function createDemoHandlers(deps: DemoHandlerDeps): DemoHandlers {
     if (/^https?:\/\//.test(demo.url)) demoUrls.add(demo.url);
     return demo;
   };
+
+  // The live follows, per demo, so `demos.unfollow` can end them (closing the panel, leaving the screen).
+  const follows = new Map<string, Set<AbortController>>();
+  const followKey = (server: string, name: string): string => `${server}\n${name}`;
 
   const streaming = (server: string, name: string): DemoEvents & { close: () => void } => {
     const batcher = createLogBatcher((lines, fromLine) => deps.emit('demos.log', { server, name, fromLine, lines }));
@@ -129,11 +102,24 @@ export function createDemoHandlers(deps: DemoHandlerDeps): DemoHandlers {
       'demos.follow': async ({ server, name, fromLine }) => {
         assertDemoName(name);
         const events = streaming(server, name);
+        const key = followKey(server, name);
+        const controller = new AbortController();
+        const live = follows.get(key) ?? new Set<AbortController>();
+        live.add(controller);
+        follows.set(key, live);
         try {
-          return seen(await deps.demos.follow(server, name, fromLine, events));
+          return seen(await deps.demos.follow(server, name, fromLine, events, controller.signal));
         } finally {
+          live.delete(controller);
+          if (live.size === 0 && follows.get(key) === live) follows.delete(key);
           events.close();
         }
+      },
+      'demos.unfollow': async ({ server, name }) => {
+        assertDemoName(name);
+        const live = follows.get(followKey(server, name));
+        for (const controller of live ?? []) controller.abort();
+        return { stopped: (live?.size ?? 0) > 0 };
       },
       'demos.down': async ({ server, name }) => {
         assertDemoName(name);

@@ -40,6 +40,7 @@ export const INVOKE_CHANNELS = [
   'demos.status',
   'demos.up',
   'demos.follow',
+  'demos.unfollow',
   'demos.down',
   'demos.branches',
 ] as const;

@@ -243,6 +243,8 @@ export const argSchemas = {
       fromLine: z.number().int().min(1).max(1_000_000_000),
     })
     .strict(),
+  /** Stops the `demos.follow` calls tailing this demo (the log panel closed); the demo keeps running. */
+  'demos.unfollow': z.object({ server: serverName, name: demoName }).strict(),
   'demos.down': z.object({ server: serverName, name: demoName }).strict(),
   'demos.branches': z.object({ projectId }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
@@ -293,6 +295,7 @@ export interface ResultTypes {
   'demos.status': DemoView;
   'demos.up': DemoView;
   'demos.follow': DemoView;
+  'demos.unfollow': { stopped: boolean };
   'demos.down': { removed: boolean };
   'demos.branches': DemoBranches;
 }

@@ -198,7 +198,7 @@ export function addDemoCommands(program: Command, deps: DemoCommandDeps): void {
 
   demoTarget(demo.command('logs').description('the log of one demo'))
     .option('--from <line>', 'the first line to print', '1')
-    .option('--follow', 'keep printing while the demo starts, until it runs or fails')
+    .option('--follow', 'keep printing as the demo logs, until it stops or fails (Ctrl-C to stop following)')
     .action(async (options: DemoOptions & { from: string; follow?: boolean }) => {
       const from = /^\d{1,9}$/.test(options.from) ? Number(options.from) : 0;
       if (from < 1) throw new AppError('INVALID_ARGUMENTS', '--from is a line number from 1.');

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { CliIo } from '../cli-io';
 import { CommandExit } from '../command-exit';
 import { askYesNo } from '../confirm';
+import { keyPassphrase } from '../key-passphrase';
 import type { DemoServices } from '../open-services';
 import { EXIT_CODE, formatJson, formatTable } from '../output';
 
@@ -22,6 +23,7 @@ interface AddOptions {
   port: string;
   user: string;
   keyFile?: string;
+  passphraseEnv?: string;
   agent?: boolean;
   trustHostKey?: string;
   json?: boolean;
@@ -89,7 +91,18 @@ export function addServersCommands(program: Command, deps: ServersCommandDeps): 
     .option('--port <port>', 'the SSH port', '22')
     .requiredOption('--user <user>', 'the user to log in as')
     .addOption(new Option('--key-file <file>', 'log in with this private key (stored in the keychain)'))
-    .addOption(new Option('--agent', 'log in with the running ssh-agent (SSH_AUTH_SOCK)').conflicts('keyFile'))
+    .addOption(
+      new Option(
+        '--passphrase-env <VAR>',
+        'read the key’s passphrase from the environment variable VAR (asked without echo on a terminal otherwise)',
+      ),
+    )
+    .addOption(
+      new Option('--agent', 'log in with the running ssh-agent (SSH_AUTH_SOCK)').conflicts([
+        'keyFile',
+        'passphraseEnv',
+      ]),
+    )
     .option(
       '--trust-host-key <fingerprint>',
       'the SHA256:… fingerprint you checked with the server’s administrator (needed without a terminal)',
@@ -97,14 +110,23 @@ export function addServersCommands(program: Command, deps: ServersCommandDeps): 
     .option('--json', 'print the added server as JSON')
     .addHelpText(
       'after',
-      '\nExample:\n  release-desk servers add --name demo-1 --host demo.example.org --user deploy --key-file ~/.ssh/id_ed25519',
+      '\nAn encrypted key’s passphrase is never a flag value (it would show in `ps` and the shell history):\n' +
+        'name an environment variable that holds it, or type it when asked.\n' +
+        '\nExamples:\n  release-desk servers add --name demo-1 --host demo.example.org --user deploy --key-file ~/.ssh/id_ed25519\n' +
+        '  DEMO_KEY_PASS=… release-desk servers add --name demo-1 --host demo.example.org --user deploy \\\n' +
+        '    --key-file ~/.ssh/id_ed25519 --passphrase-env DEMO_KEY_PASS --trust-host-key SHA256:…',
     )
     .action(async (options: AddOptions) => {
       if (!options.keyFile === !options.agent) {
         throw new AppError('INVALID_ARGUMENTS', 'Give either --key-file FILE or --agent (one of them).');
       }
       const port = portOf(options.port);
-      const privateKey = options.keyFile ? await readKeyFile(resolve(io.cwd(), options.keyFile)) : undefined;
+      const keyPath = options.keyFile ? resolve(io.cwd(), options.keyFile) : undefined;
+      const privateKey = keyPath ? await readKeyFile(keyPath) : undefined;
+      const passphrase =
+        keyPath && privateKey !== undefined
+          ? await keyPassphrase(io, { path: keyPath, privateKey }, options.passphraseEnv)
+          : undefined;
       const { demos } = await deps.openDemos();
       const probe = await demos.probe(options.host, port);
       const where = `${options.host}:${port}`;
@@ -137,6 +159,7 @@ export function addServersCommands(program: Command, deps: ServersCommandDeps): 
         user: options.user,
         auth: options.agent ? 'agent' : 'key',
         ...(privateKey === undefined ? {} : { privateKey }),
+        ...(passphrase === undefined ? {} : { passphrase }),
         trustedFingerprint: trusted,
       });
       io.stdout.write(

@@ -136,7 +136,18 @@ export function demoViewOf(status: DemoStatusFile, server: string, now: Date): D
   return { ...status, server, expired: isExpired(status.expiresAt, now), problem: null };
 }
 
-/** Whether a demo has left `starting`: `up` and `follow` stop following there. */
+/** Whether a demo has left `starting`: `up` stops following there. */
 export function hasSettled(state: DemoState): boolean {
   return state !== 'starting';
+}
+
+/**
+ * Whether a demo's log can grow no more, so `follow` stops tailing it: it failed, stopped or is being
+ * torn down, or it runs without the script's detached part (a deploy such as `docker compose up -d`
+ * exits 0 and the script records running with exit code 0).
+ */
+export function hasEnded(demo: Pick<DemoView, 'state' | 'exitCode'>): boolean {
+  if (demo.state === 'starting') return false;
+  if (demo.state === 'running') return demo.exitCode !== null;
+  return true;
 }

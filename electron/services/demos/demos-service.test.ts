@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DemoView } from '../../../shared/domain/demos/demo';
 import type { Project } from '../../../shared/domain/project';
 import { AppError } from '../../../shared/ipc/errors';
@@ -25,6 +25,10 @@ const DEPLOY = `for i in $(seq 1 "\${STEPS:-3}"); do echo "step $i"; sleep "\${P
 echo "secret is \${#SECRET} long"
 ${HTTP_SERVER_DEPLOY}`;
 
+// Running once it printed its URL, then a line every 200 ms until it is stopped.
+const TICKER_DEPLOY = `echo "DEMO_URL=http://127.0.0.1:9/"
+i=0; while :; do i=$((i + 1)); echo "tick $i"; sleep 0.2; done`;
+
 // A launch is a handful of SSH round trips plus a web server starting; a loaded runner needs the room.
 const LAUNCH_TIMEOUT_MS = 60_000;
 
@@ -34,6 +38,7 @@ let sshd: SshdFixture;
 let root: string;
 let project: Project;
 let bareProject: Project;
+let tickerProject: Project;
 
 beforeAll(async () => {
   keyring = await startSecretServiceSandbox({ keyring: true });
@@ -51,6 +56,11 @@ beforeAll(async () => {
   bareProject = projectOf(
     'plain-app',
     createDemoRepository(root, 'plain-app', { main: { 'README.md': 'no demos\n' } }),
+  );
+  const tickerConfig = ['demos:', '  deployCommand: |', ...TICKER_DEPLOY.split('\n').map((line) => `    ${line}`)];
+  tickerProject = projectOf(
+    'ticker-app',
+    createDemoRepository(root, 'ticker-app', { main: { '.release-desk.yml': `${tickerConfig.join('\n')}\n` } }),
   );
 });
 
@@ -82,7 +92,7 @@ function service(): DemosService {
     dataDir: join(root, 'data'),
     settings: createConfSettingsStore(join(root, 'data')),
     secrets: createKeychainSecretStore(),
-    projects: () => [project, bareProject],
+    projects: () => [project, bareProject, tickerProject],
     hooksDir: join(root, 'hooks'),
     env: {},
     knownHostsFile: join(root, 'known_hosts'),
@@ -117,6 +127,25 @@ function recorder(onLines?: (lines: string[]) => void) {
     onState: (demo) => states.push(demo.state),
   };
   return { lines, states, events };
+}
+
+/** The `tail` processes following a demo's log on this machine (the sshd is local). */
+function tailsOf(name: string): string[] {
+  const log = join(root, 'remote', 'demos', name, 'demo.log');
+  try {
+    return execFileSync('pgrep', ['-f', `^tail .*-F .*${log}$`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
+  } catch {
+    // pgrep exits 1 when nothing matches.
+    return [];
+  }
+}
+
+/** The number in the last `tick N` line of `lines`, or 0. */
+function lastTick(lines: string[]): number {
+  const ticks = lines.filter((line) => /^tick \d+$/.test(line));
+  return ticks.length === 0 ? 0 : Number(ticks.at(-1)?.slice('tick '.length));
 }
 
 /** How many SSH connections sshd has accepted so far. */
@@ -263,10 +292,15 @@ describe('demos over SSH', () => {
         Array.from({ length: 30 }, (_, index) => `step ${index + 1}`),
       );
 
-      // The app restarted: it follows again from a line it had, and gets the rest once.
+      // The app restarted: it follows again from a line it had, and gets the rest once. The demo runs
+      // on, so the follow tails it live until the caller stops.
       const later = recorder();
-      expect((await demos.follow('local', 'slow', 5, later.events)).state).toBe('running');
-      expect(later.lines).toEqual(log.slice(4));
+      const stop = new AbortController();
+      const following = demos.follow('local', 'slow', 5, later.events, stop.signal);
+      await vi.waitFor(() => expect(later.lines).toEqual(log.slice(4)), { timeout: 15_000 });
+      expect(later.states).toEqual(['running']);
+      stop.abort();
+      expect((await rejection(following)).code).toBe('CANCELLED');
     },
     LAUNCH_TIMEOUT_MS,
   );
@@ -316,6 +350,49 @@ describe('demos over SSH', () => {
     expect(await demos.down('local', 'map-export')).toEqual({ removed: false });
     expect((await rejection(demos.status('local', 'map-export'))).code).toBe('NOT_FOUND');
   });
+
+  it(
+    'follows a running demo live until the caller stops, or the demo is torn down, leaving no tail behind',
+    async () => {
+      const demos = service();
+      const launched = await demos.up(
+        { ...demoRequest('ticker', {}), projectId: tickerProject.id, branch: 'main' },
+        recorder().events,
+      );
+      expect(launched.state).toBe('running');
+
+      // Following the running demo goes on past the lines the log had when the call started.
+      const before = lastTick(await demos.logs('local', 'ticker'));
+      const seen = recorder();
+      const stop = new AbortController();
+      let outcome: 'pending' | 'ended' = 'pending';
+      const following = demos.follow('local', 'ticker', 1, seen.events, stop.signal).finally(() => {
+        outcome = 'ended';
+      });
+      await vi.waitFor(() => expect(lastTick(seen.lines)).toBeGreaterThan(before + 5), { timeout: 15_000 });
+      expect(outcome).toBe('pending');
+      expect(seen.states).toEqual(['running']);
+      expect(tailsOf('ticker')).toHaveLength(1);
+
+      // The user closed the panel: the call ends, and so does the tail on the server.
+      stop.abort();
+      expect((await rejection(following)).code).toBe('CANCELLED');
+      await vi.waitFor(() => expect(tailsOf('ticker')).toEqual([]), { timeout: 10_000 });
+      const logged = await demos.logs('local', 'ticker');
+      expect(seen.lines).toEqual(logged.slice(0, seen.lines.length));
+
+      // Following again from where it stopped, until the demo is torn down from elsewhere.
+      const again = recorder();
+      const tornDown = demos.follow('local', 'ticker', seen.lines.length + 1, again.events);
+      await vi.waitFor(() => expect(again.lines.length).toBeGreaterThan(2), { timeout: 15_000 });
+      expect(again.lines[0]).toBe(logged[seen.lines.length]);
+      expect(await service().down('local', 'ticker')).toEqual({ removed: true });
+      expect((await tornDown).state).toBe('stopped');
+      expect(again.states).toEqual(['running', 'stopped']);
+      expect(tailsOf('ticker')).toEqual([]);
+    },
+    LAUNCH_TIMEOUT_MS,
+  );
 
   it('refuses a server whose host key changed, everywhere, and keeps its demos listed as unreachable', async () => {
     const demos = service();

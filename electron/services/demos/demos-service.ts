@@ -7,6 +7,7 @@ import type { SshServer } from '../../../shared/domain/demos/ssh-server';
 import type { Project } from '../../../shared/domain/project';
 import { checkRefName } from '../../../shared/domain/refs/ref-name';
 import { AppError } from '../../../shared/ipc/errors';
+import type { GitHubAccounts } from '../github/github-accounts';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SshExecResult, SshSession } from '../ssh/ssh-types';
@@ -21,6 +22,7 @@ import {
   demoScriptError,
   demoViewOf,
   encodeDemoInput,
+  hasEnded,
   hasSettled,
   isExpired,
   parseStatusLine,
@@ -28,6 +30,7 @@ import {
   type DemoScriptInput,
 } from './demo-script-protocol';
 import { createDemoServers, type AddServerInput } from './demo-servers';
+import { createWorkflowDemos, WORKFLOW_DEMO_SERVER } from './demo-workflow';
 
 export type { AddServerInput } from './demo-servers';
 
@@ -92,6 +95,10 @@ export interface DemosServiceDeps {
   /** How often, and how long apart at first, a dropped follow reconnects before giving up. */
   reconnect?: { attempts: number; firstDelayMs: number };
   now?: () => Date;
+  /** The projects' GitHub, for demos in `demos.mode: workflow` (server {@link WORKFLOW_DEMO_SERVER}). */
+  github?: Pick<GitHubAccounts, 'clientFor'>;
+  /** How often workflow demos poll GitHub for their run (3 s by default). */
+  workflowPollIntervalMs?: number;
 }
 
 const MAX_ENV_ENTRIES = 50;
@@ -160,6 +167,14 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
   const reconnect = deps.reconnect ?? { attempts: 6, firstDelayMs: 500 };
   const owner = deps.owner ?? `${userInfo().username}@${hostname()}`;
   const base: DemoScriptInput = deps.remoteBaseDir ? { BASE: deps.remoteBaseDir } : {};
+  const workflow = deps.github
+    ? createWorkflowDemos({
+        github: deps.github,
+        hooksDir: deps.hooksDir,
+        now,
+        ...(deps.workflowPollIntervalMs ? { pollIntervalMs: deps.workflowPollIntervalMs } : {}),
+      })
+    : null;
 
   const findProject = (projectId: string): Project => {
     const project = deps.projects().find((candidate) => candidate.id === projectId);
@@ -230,10 +245,11 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
   };
 
   /**
-   * Follows the log from `fromLine` until the demo has settled (running, failed, stopped). The script
-   * writes the status file before it logs its `[release-desk] state=` line, so each such line is a cue to
-   * read the status. A dropped connection is reconnected, and the follow goes on from the first line not
-   * yet handed on, after reconciling with the status file.
+   * Follows the log from `fromLine` until the demo has settled (running, failed, stopped: `up`), or
+   * until its log has ended (failed, stopped: `follow` tails a running demo live). The script writes the
+   * status file before it logs its `[release-desk] state=` line, so each such line is a cue to read the
+   * status. A dropped connection is reconnected, and the follow goes on from the first line not yet
+   * handed on, after reconciling with the status file. Aborting `signal` ends the remote `tail` too.
    */
   const followDemo = async (
     server: SshServer,
@@ -242,12 +258,19 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
     events: DemoEvents,
     signal: AbortSignal | undefined,
     opened?: SshSession,
+    until: 'settled' | 'ended' = 'settled',
   ): Promise<DemoView> => {
     let session = opened;
     let next = fromLine;
     let failures = 0;
     let lastState: string | null = null;
+    let lastView: DemoView | null = null;
+    // Set once the script's `logs` ended by itself: its detached part is gone, so the log grows no more
+    // whatever the status says (a demo whose processes were killed may still read running).
+    let tailEnded = false;
+    const done = (view: DemoView): boolean => (until === 'settled' ? hasSettled(view.state) : hasEnded(view));
     const report = (view: DemoView): DemoView => {
+      lastView = view;
       if (view.state !== lastState) {
         lastState = view.state;
         events.onState(view);
@@ -260,7 +283,7 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
         try {
           session ??= await servers.connect(server);
           const current = report(await statusOn(session, server, name));
-          if (hasSettled(current.state)) {
+          if (done(current) || tailEnded) {
             const rest = await runScript(session, 'logs', name, { FROM: String(next), FOLLOW: '0' }, { signal });
             if (rest.code !== 0) throw demoScriptError(rest, { server: server.name, name });
             const lines = logLinesOf(rest.stdout);
@@ -280,7 +303,7 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
             checks = checks
               .then(async () => {
                 const view = report(await statusOn(live, server, name));
-                if (hasSettled(view.state)) {
+                if (done(view)) {
                   settled = view;
                   stop.abort();
                 }
@@ -311,9 +334,14 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
           if (checkFailure) throw checkFailure;
           if (settled) return settled;
           // The log ended by itself (the detached part ended): the status says how, on the next round.
+          tailEnded = true;
           failures = 0;
         } catch (error) {
           if (signal?.aborted) throw cancelled();
+          // Torn down while followed live: `down` removed the demo's folder after ending its processes.
+          if (until === 'ended' && lastView && error instanceof AppError && error.code === 'NOT_FOUND') {
+            return report({ ...(lastView as DemoView), state: 'stopped' });
+          }
           if (!isConnectionLoss(error) || failures >= reconnect.attempts) throw error;
           session?.close();
           session = undefined;
@@ -355,7 +383,18 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
   return {
     servers: () => servers.list(),
     probe: (host, port) => servers.probe(host, port),
-    addServer: (input) => servers.add(input),
+    addServer: (input) => {
+      // Workflow demos show GitHub as their server: a server of that name could not be told apart.
+      if (input.name === WORKFLOW_DEMO_SERVER) {
+        return Promise.reject(
+          new AppError(
+            'INVALID_ARGUMENTS',
+            `"${WORKFLOW_DEMO_SERVER}" names workflow demos; choose another server name.`,
+          ),
+        );
+      }
+      return servers.add(input);
+    },
     removeServer: (name) => servers.remove(name),
     testServer: (name) => servers.test(name),
 
@@ -367,6 +406,11 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
         throw new AppError('INVALID_ARGUMENTS', 'A demo needs an expiry in the future (e.g. 14d).');
       }
       assertEnv(request.env);
+      if (workflow) {
+        const workflowProject = findProject(request.projectId);
+        const demos = await workflow.configOf(workflowProject);
+        if (demos) return workflow.up(workflowProject, demos, request, events, signal);
+      }
       const server = servers.get(request.server);
       const project = findProject(request.projectId);
       const launch = await loadDemoLaunch(project, deps.hooksDir);
@@ -413,7 +457,7 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
       if (!Number.isInteger(fromLine) || fromLine < 1) {
         throw new AppError('INVALID_ARGUMENTS', 'A log line number starts at 1.');
       }
-      return followDemo(servers.get(serverName), name, fromLine, events, signal);
+      return followDemo(servers.get(serverName), name, fromLine, events, signal, undefined, 'ended');
     },
 
     async list() {
@@ -460,11 +504,17 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
           ),
         );
       }
+      if (workflow) rows.push(...(await workflow.list(deps.projects())));
       return rows.sort((a, b) => a.server.localeCompare(b.server) || a.name.localeCompare(b.name));
     },
 
     async status(serverName, name) {
       assertDemoName(name);
+      if (workflow && serverName === WORKFLOW_DEMO_SERVER) {
+        const found = (await workflow.list(deps.projects())).find((demo) => demo.name === name);
+        if (!found) throw new AppError('NOT_FOUND', `There is no workflow demo ${name} on GitHub.`);
+        return found;
+      }
       const server = servers.get(serverName);
       return withServer(server, `read the status of ${name}`, (session) => statusOn(session, server, name));
     },
@@ -484,6 +534,7 @@ export function createDemosService(deps: DemosServiceDeps): DemosService {
 
     async down(serverName, name) {
       assertDemoName(name);
+      if (workflow && serverName === WORKFLOW_DEMO_SERVER) return workflow.down(deps.projects(), name);
       const record = (await records.list()).find((known) => known.server === serverName && known.name === name);
       const server = servers.get(serverName);
       const stop = await stopCommandOf(record);

@@ -11,7 +11,9 @@ import { useProjects, type ProjectsState } from '../projects/use-projects';
 import { SettingsScreen } from '../settings/settings-screen';
 import { TrainPlaceholder } from '../train/train-placeholder';
 import { TrainScreen } from '../train/train-screen';
+import { ExpiredNotice } from './expired-notice';
 import { Sidebar } from './sidebar';
+import { useExpiredReminder } from './use-expired-reminder';
 import { pinScreen, useScreenRoute, type ScreenName } from './use-screen-route';
 
 /**
@@ -30,6 +32,7 @@ export function App() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [launchScreen, setLaunchScreen] = useState<ScreenName | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const expired = useExpiredReminder();
 
   // Decided once, when the list first arrives; later changes to the list never move the user.
   const launchCandidate = launchScreenFor(state);
@@ -47,6 +50,12 @@ export function App() {
     if (state.status !== 'loading') pinScreen(screen);
   }, [state.status, screen]);
 
+  // The Demos screen shows its own banner with the teardown; having seen it, the notice has done its job.
+  const { dismiss: dismissExpired } = expired;
+  useEffect(() => {
+    if (screen === 'demos') dismissExpired();
+  }, [screen, dismissExpired]);
+
   const openProject = (project: Project, target: 'train' | 'notes') => {
     setChosenId(project.id);
     setAnnouncement(`${project.repository.owner}/${project.repository.repo} selected.`);
@@ -58,7 +67,13 @@ export function App() {
 
   return (
     <div className="app-shell">
-      <Sidebar projects={state} selectedId={selected?.id ?? null} screen={screen} onSelect={select} />
+      <Sidebar
+        projects={state}
+        selectedId={selected?.id ?? null}
+        screen={screen}
+        onSelect={select}
+        demosBadge={expired.reminder?.badge ?? null}
+      />
       <main className="app-main">
         <ScreenContent
           screen={screen}
@@ -87,9 +102,23 @@ export function App() {
           }
           settings={<SettingsScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
           activity={<ActivityScreen projects={state} />}
-          demos={<DemosScreen projects={state} selected={selected} onAnnounce={setAnnouncement} />}
+          demos={
+            <DemosScreen
+              projects={state}
+              selected={selected}
+              onAnnounce={setAnnouncement}
+              onInventory={expired.update}
+            />
+          }
         />
       </main>
+      {expired.reminder && !expired.dismissed && screen !== 'demos' ? (
+        <ExpiredNotice
+          reminder={expired.reminder}
+          onOpenDemos={() => route.navigate('demos')}
+          onDismiss={expired.dismiss}
+        />
+      ) : null}
       <LiveRegion message={announcement} />
     </div>
   );

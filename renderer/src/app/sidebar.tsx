@@ -13,6 +13,8 @@ export interface SidebarProps {
   /** The screen on show, marked as the current page. */
   screen: ScreenName;
   onSelect: (project: Project) => void;
+  /** "2 expired" on the Demos link when demos have outlived their expiry; null for none. */
+  demosBadge?: string | null;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface SidebarProps {
  * listed: Train and Notes once a project is selected (they are that project's), Demos (on every
  * server), Activity (the runs of every project), Projects, and Settings last.
  */
-export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps) {
+export function Sidebar({ projects, selectedId, screen, onSelect, demosBadge = null }: SidebarProps) {
   const info = useAppInfo();
   return (
     <aside className="sidebar">
@@ -51,7 +53,7 @@ export function Sidebar({ projects, selectedId, screen, onSelect }: SidebarProps
             </>
           ) : null}
           <li>
-            <NavLink screen="demos" current={screen} icon={Presentation}>
+            <NavLink screen="demos" current={screen} icon={Presentation} badge={demosBadge}>
               Demos
             </NavLink>
           </li>
@@ -82,11 +84,14 @@ function NavLink({
   screen,
   current,
   icon: Icon,
+  badge = null,
   children,
 }: {
   screen: ScreenName;
   current: ScreenName;
   icon: LucideIcon;
+  /** Short text after the label; part of the link's name ("Demos, 2 expired"). */
+  badge?: string | null;
   children: ReactNode;
 }) {
   const isCurrent = screen === current;
@@ -95,9 +100,16 @@ function NavLink({
       className={isCurrent ? 'nav__item nav__item--current' : 'nav__item'}
       href={`#${screen}`}
       aria-current={isCurrent ? 'page' : undefined}
+      // Named in words, as a badge's box would otherwise split the name ("Demos , 2 expired").
+      aria-label={badge && typeof children === 'string' ? `${children}, ${badge}` : undefined}
     >
       <Icon className="nav__icon" aria-hidden="true" />
       {children}
+      {badge ? (
+        <span className="badge nav__badge" aria-hidden="true">
+          {badge}
+        </span>
+      ) : null}
     </a>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoView } from '../../../shared/domain/demos/demo';
-import { isSettled, nextSession, type DemoSession } from './demo-session-model';
+import { isSettled, nextSession, unfollowTarget, type DemoSession } from './demo-session-model';
 
 const base: DemoSession = {
   id: 1,
@@ -84,5 +84,32 @@ describe('a demo session', () => {
     const ready = nextSession(base, { type: 'resolved', demo: running });
     const late = nextSession(ready, { type: 'state', demo: view({ problem: 'Connection reset.' }) });
     expect(late.phase.kind).toBe('ready');
+  });
+
+  it('keeps a live follow of a running demo open until its answer, so closing the panel unfollows it', () => {
+    const following: DemoSession = { ...base, mode: 'follow', live: true };
+    const running = view({ state: 'running', url: 'http://x/' });
+    const ready = nextSession(following, { type: 'state', demo: running });
+    expect(ready.phase).toEqual({ kind: 'ready', demo: running });
+    expect(unfollowTarget(ready)).toEqual({ server: 'eu-1', name: 'maps' });
+
+    // The demo was torn down while followed: the call answers stopped, and there is nothing to end.
+    const stopped = nextSession(ready, { type: 'resolved', demo: view({ state: 'stopped' }) });
+    expect(stopped.phase.kind).toBe('ended');
+    expect(unfollowTarget(stopped)).toBeNull();
+    const failed = nextSession(ready, { type: 'rejected', error: { code: 'HOST_KEY_CHANGED', message: 'Changed.' } });
+    expect(unfollowTarget(failed)).toBeNull();
+  });
+
+  it('has nothing to unfollow while a launch runs, but a reattach is a live follow', () => {
+    expect(unfollowTarget(base)).toBeNull();
+    expect(unfollowTarget(null)).toBeNull();
+    const dropped = nextSession(base, { type: 'rejected', error: { code: 'NETWORK', message: 'Reset.' } });
+    expect(unfollowTarget(dropped)).toBeNull();
+    const reattaching = nextSession(dropped, { type: 'reattach' });
+    expect(unfollowTarget(reattaching)).toEqual({ server: 'eu-1', name: 'maps' });
+    const running = nextSession(reattaching, { type: 'state', demo: view({ state: 'running' }) });
+    expect(running.phase.kind).toBe('ready');
+    expect(unfollowTarget(running)).toEqual({ server: 'eu-1', name: 'maps' });
   });
 });

@@ -31,6 +31,11 @@ export interface DemoSession {
   phase: SessionPhase;
   /** The newest view of the demo from `demos.state` or the call's answer. */
   demo: DemoView | null;
+  /**
+   * A `demos.follow` call is under way: it tails a running demo until the demo stops, so closing the
+   * panel must end it with `demos.unfollow` (a `demos.up` call ends by itself once the demo runs).
+   */
+  live?: boolean;
 }
 
 /** What can happen to a session. */
@@ -97,16 +102,23 @@ export function nextSession(session: DemoSession, event: SessionEvent): DemoSess
       return { ...session, demo: event.demo };
     }
     case 'resolved':
-      return { ...session, demo: event.demo, phase: phaseOfAnswer(event.demo, session.phase) };
+      return { ...session, demo: event.demo, live: false, phase: phaseOfAnswer(event.demo, session.phase) };
     case 'rejected':
       if (event.error.code === 'NETWORK') {
         return {
           ...session,
+          live: false,
           phase: { kind: 'dropped', reason: event.error.message, attempt: attemptOf(session.phase) },
         };
       }
-      return { ...session, phase: { kind: 'error', error: event.error } };
+      return { ...session, live: false, phase: { kind: 'error', error: event.error } };
     case 'reattach':
-      return { ...session, phase: { kind: 'reattaching', attempt: attemptOf(session.phase) + 1 } };
+      // A reattach is a `demos.follow`: it goes on tailing once the demo runs.
+      return { ...session, live: true, phase: { kind: 'reattaching', attempt: attemptOf(session.phase) + 1 } };
   }
+}
+
+/** The demo whose live follow must end when the panel closes (`demos.unfollow`), or null when none runs. */
+export function unfollowTarget(session: DemoSession | null): { server: string; name: string } | null {
+  return session?.live ? { server: session.server, name: session.name } : null;
 }

@@ -31,7 +31,13 @@ export function DemoSessionPanel({ session, log, onReattach, onClose, onLinkErro
         </h2>
         <IconButton icon={X} aria-label="Close the log (the demo keeps running)" onClick={onClose} />
       </header>
-      <PhaseLine phase={session.phase} server={session.server} onReattach={onReattach} onLinkError={onLinkError} />
+      <PhaseLine
+        phase={session.phase}
+        server={session.server}
+        live={session.live === true}
+        onReattach={onReattach}
+        onLinkError={onLinkError}
+      />
       <LogView store={log} label={`Log of ${session.name}`} />
     </section>
   );
@@ -40,11 +46,14 @@ export function DemoSessionPanel({ session, log, onReattach, onClose, onLinkErro
 function PhaseLine({
   phase,
   server,
+  live,
   onReattach,
   onLinkError,
 }: {
   phase: SessionPhase;
   server: string;
+  /** The log still streams (a live follow): said once the demo runs. */
+  live: boolean;
   onReattach: () => void;
   onLinkError: (error: IpcError) => void;
 }) {
@@ -100,6 +109,7 @@ function PhaseLine({
             ) : (
               <p>The deploy command gave no URL (print DEMO_URL=… or set demos.urlTemplate to show one here).</p>
             )}
+            {live ? <p>The log below shows new lines as the demo prints them, until you close it.</p> : null}
           </div>
         </div>
       );

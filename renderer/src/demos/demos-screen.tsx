@@ -25,14 +25,19 @@ export interface DemosScreenProps {
   /** The project selected in the sidebar: the New demo dialog's default. */
   selected: Project | null;
   onAnnounce: (message: string) => void;
+  /** Hears each inventory the screen loads (the shell's expired-demos badge follows it). */
+  onInventory?: (demos: DemoView[]) => void;
 }
 
 /**
  * The Demos screen: the inventory of every demo on every server, a reminder when some have expired,
  * the New demo dialog, and the launched (or followed) demo's live log with its URL once ready.
  */
-export function DemosScreen({ projects, selected, onAnnounce }: DemosScreenProps) {
+export function DemosScreen({ projects, selected, onAnnounce, onInventory }: DemosScreenProps) {
   const { state, reload } = useDemos();
+  useEffect(() => {
+    if (state.status === 'ready' && !state.refreshing) onInventory?.(state.demos);
+  }, [state, onInventory]);
   const now = useNow();
   const [hasServers, setHasServers] = useState(true);
   const [creating, setCreating] = useState(false);

@@ -3,7 +3,7 @@ import type { DemoView } from '../../../shared/domain/demos/demo';
 import type { Envelope, ReleaseDeskApi } from '../../../shared/ipc/api';
 import type { InputOf } from '../../../shared/ipc/contract';
 import { callReleaseDesk, releaseDeskApi } from '../lib/release-desk';
-import { nextSession, type DemoSession, type SessionEvent } from './demo-session-model';
+import { nextSession, unfollowTarget, type DemoSession, type SessionEvent } from './demo-session-model';
 import { createLogStore, type LogStore } from './log-store';
 
 /** How many times a dropped session reattaches by itself before it waits for the user. */
@@ -22,7 +22,7 @@ export interface DemoSessionModel {
   follow: (server: string, name: string) => void;
   /** Reattaches from the last line received, after a dropped connection. */
   reattach: () => void;
-  /** Closes the panel; the demo itself keeps running. */
+  /** Closes the panel and ends a live follow; the demo itself keeps running. */
   close: () => void;
 }
 
@@ -90,14 +90,35 @@ export function useDemoSession(onSettled?: (demo: DemoView | null) => void): Dem
     unsubscribe.current?.();
     unsubscribe.current = null;
   }, []);
-  useEffect(() => stopListening, [stopListening]);
+  // A live follow would tail the demo in main until it stops: end it when the panel closes, another
+  // session replaces it, or the screen goes away. Its answer (CANCELLED) finds no session and is ignored.
+  const stopFollowing = useCallback(() => {
+    const target = unfollowTarget(current.current.session);
+    if (target) void callReleaseDesk((api) => api.demos.unfollow(target));
+  }, []);
+  useEffect(
+    () => () => {
+      stopFollowing();
+      stopListening();
+    },
+    [stopFollowing, stopListening],
+  );
 
   const start = useCallback(
     (server: string, name: string, mode: DemoSession['mode']): number => {
+      stopFollowing();
       stopListening();
       const id = nextId.current++;
       const store = createLogStore();
-      const started: DemoSession = { id, server, name, mode, phase: { kind: 'streaming' }, demo: null };
+      const started: DemoSession = {
+        id,
+        server,
+        name,
+        mode,
+        phase: { kind: 'streaming' },
+        demo: null,
+        live: mode === 'follow',
+      };
       current.current = { session: started, log: store, inFlight: false };
       const api = releaseDeskApi();
       if (api) {
@@ -117,7 +138,7 @@ export function useDemoSession(onSettled?: (demo: DemoView | null) => void): Dem
       setSession(started);
       return id;
     },
-    [apply, stopListening],
+    [apply, stopFollowing, stopListening],
   );
 
   const launch = useCallback(
@@ -137,10 +158,11 @@ export function useDemoSession(onSettled?: (demo: DemoView | null) => void): Dem
   );
 
   const close = useCallback(() => {
+    stopFollowing();
     stopListening();
     current.current = { session: null, log: createLogStore(), inFlight: false };
     setSession(null);
-  }, [stopListening]);
+  }, [stopFollowing, stopListening]);
 
   return { session, log, launch, follow, reattach, close };
 }
