@@ -37,6 +37,8 @@ export function createDemoBranches(deps: {
       pulls: await openPulls(deps.github, project),
       expiryDays: config.demos.expiryDays,
       deployCommand: config.demos.deployCommand ?? null,
+      mode: config.demos.mode,
+      workflow: config.demos.workflow ?? null,
     };
   };
 }

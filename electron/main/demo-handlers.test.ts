@@ -67,7 +67,14 @@ function port(): DemosPort {
 function handlers() {
   return createDemoHandlers({
     demos: port(),
-    demoBranches: async () => ({ branches: [], pulls: [], expiryDays: 14, deployCommand: null }),
+    demoBranches: async () => ({
+      branches: [],
+      pulls: [],
+      expiryDays: 14,
+      deployCommand: null,
+      mode: 'ssh',
+      workflow: null,
+    }),
     pickKeyFile: async () => null,
     emit: (event, payload) => emitted.push({ event, payload }),
   });

@@ -330,6 +330,12 @@ export interface DemoBranches {
   expiryDays: number;
   /** `demos.deployCommand` from the config, or null when none is set (a launch would be refused). */
   deployCommand: string | null;
+  /**
+   * `demos.mode`: `ssh` runs the demo on a server; `workflow` pushes `feature-demo/<name>` and watches
+   * the GitHub workflow `workflow` (null when the config names none: a launch would be refused).
+   */
+  mode: 'ssh' | 'workflow';
+  workflow: string | null;
 }
 
 /** A flow's dry run: the exact plan and the preflight checks, with nothing written. */

@@ -7,6 +7,7 @@ import { DemosEmptyState } from './demos-empty-state';
 import { ExpiredBanner } from './expired-banner';
 import { createLogStore } from './log-store';
 import { LogView } from './log-view';
+import { NewDemoFields, type NewDemoFieldsProps } from './new-demo-fields';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const noop = () => {};
@@ -155,5 +156,40 @@ describe('the Demos screen parts', () => {
     expect(renderToStaticMarkup(<LogView store={createLogStore()} label="Log" />)).toContain(
       'Waiting for the first line…',
     );
+  });
+});
+
+describe('the New demo fields', () => {
+  const noop = () => {};
+  const props: NewDemoFieldsProps = {
+    projects: [],
+    projectId: '',
+    onProjectId: noop,
+    branches: null,
+    branchesLoading: false,
+    source: '',
+    onSource: noop,
+    name: 'map-export',
+    onName: noop,
+    servers: [],
+    server: '',
+    onServer: noop,
+    workflow: null,
+    expires: '14d',
+    onExpires: noop,
+    problems: {},
+  };
+
+  it('offer the servers when demos run over SSH', () => {
+    const html = renderToStaticMarkup(<NewDemoFields {...props} />);
+    expect(html).toContain('>Server</label>');
+    expect(html).toContain('No server yet');
+  });
+
+  it('name the branch and workflow instead of a server when demos run through GitHub', () => {
+    const html = renderToStaticMarkup(<NewDemoFields {...props} workflow={{ name: 'feature-demo.yml' }} />);
+    expect(html).not.toContain('>Server</label>');
+    expect(html).toContain('<code>feature-demo/map-export</code>');
+    expect(html).toContain('the “feature-demo.yml” workflow it starts.');
   });
 });

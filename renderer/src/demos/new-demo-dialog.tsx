@@ -103,14 +103,24 @@ function NewDemoForm({
   const loaded = branches.status === 'ready' ? branches.value : null;
   const pulls = loaded?.pulls ?? [];
   const expiry = expires ?? `${loaded?.expiryDays ?? 14}d`;
-  const values = { projectId, source, name, server, expires: expiry, env };
+  // A project whose demos run through a GitHub workflow needs no server, and a push carries no values.
+  const viaWorkflow = loaded?.mode === 'workflow';
+  const values = {
+    projectId,
+    source,
+    name,
+    server: viaWorkflow ? 'github' : server,
+    expires: expiry,
+    env: viaWorkflow ? [] : env,
+  };
   const check = checkNewDemo(values, pulls);
   const problems: Partial<Record<NewDemoField, string>> = check.ok ? {} : check.problems;
   // The name is checked as it is typed; the rest once Launch was pressed, not while the form fills in.
   const shown: Partial<Record<NewDemoField, string>> = submitted
     ? problems
     : { name: name ? problems.name : undefined };
-  const noDeploy = loaded !== null && loaded.deployCommand === null;
+  const noDeploy = loaded !== null && !viaWorkflow && loaded.deployCommand === null;
+  const noWorkflow = loaded !== null && viaWorkflow && loaded.workflow === null;
   const loadError = servers.status === 'failed' ? servers.error : branches.status === 'failed' ? branches.error : null;
 
   const chooseSource = (next: string) => {
@@ -121,7 +131,7 @@ function NewDemoForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!check.ok || noDeploy) return;
+    if (!check.ok || noDeploy || noWorkflow) return;
     onLaunch(check.request);
   };
 
@@ -168,13 +178,30 @@ function NewDemoForm({
           servers={servers.status === 'ready' ? servers.value : null}
           server={server}
           onServer={setServer}
+          workflow={viaWorkflow ? { name: loaded?.workflow ?? null } : null}
           expires={expiry}
           onExpires={setExpires}
           problems={shown}
         />
 
-        <EnvRows rows={env} onChange={setEnv} problems={submitted && !check.ok ? check.envProblems : {}} />
+        {viaWorkflow ? null : (
+          <EnvRows rows={env} onChange={setEnv} problems={submitted && !check.ok ? check.envProblems : {}} />
+        )}
         {submitted && problems.env ? <p className="field__error">{problems.env}</p> : null}
+        {noWorkflow ? (
+          <div className="alert alert--warning" role="alert">
+            <div className="alert__body">
+              <p className="alert__title">This project runs demos through GitHub but names no workflow</p>
+              <p className="alert__message">
+                Add it to its .release-desk.yml, e.g.{' '}
+                <code>
+                  demos: {'{'} mode: workflow, workflow: feature-demo.yml {'}'}
+                </code>
+                , push it, and open this dialog again.
+              </p>
+            </div>
+          </div>
+        ) : null}
 
         {noDeploy ? (
           <div className="alert alert--warning" role="alert">

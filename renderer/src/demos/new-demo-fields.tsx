@@ -20,6 +20,8 @@ export interface NewDemoFieldsProps {
   servers: SshServer[] | null;
   server: string;
   onServer: (server: string) => void;
+  /** The project runs demos through a GitHub workflow (`demos.mode: workflow`): no server to choose. */
+  workflow: { name: string | null } | null;
   expires: string;
   onExpires: (expires: string) => void;
   /** The problem to show under each field, if any. */
@@ -110,36 +112,46 @@ export function NewDemoFields(props: NewDemoFieldsProps) {
         )}
       </FormField>
 
-      <FormField
-        label="Server"
-        problem={problems.server}
-        hint={
-          servers && servers.length === 0 ? (
-            <>
-              No server yet: add one in <a href="#settings">Settings → Servers</a>.
-            </>
-          ) : undefined
-        }
-      >
-        {(ids) => (
-          <select
-            {...ids}
-            className="select"
-            value={props.server}
-            disabled={servers === null || servers.length === 0}
-            onChange={(event) => props.onServer(event.target.value)}
-          >
-            {servers === null ? <option value="">Loading servers…</option> : null}
-            {servers?.length === 0 ? <option value="">No server set up</option> : null}
-            {servers?.map((server) => (
-              <option key={server.name} value={server.name}>
-                {server.name} ({server.user}@{server.host}
-                {server.port === 22 ? '' : `:${server.port}`})
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      {props.workflow ? (
+        <div className="field">
+          <p className="field__label">Runs on</p>
+          <p className="field__hint">
+            GitHub: Launch pushes <code>feature-demo/{props.name || '<name>'}</code> and watches
+            {props.workflow.name ? <> the “{props.workflow.name}” workflow it starts.</> : ' the workflow it starts.'}
+          </p>
+        </div>
+      ) : (
+        <FormField
+          label="Server"
+          problem={problems.server}
+          hint={
+            servers && servers.length === 0 ? (
+              <>
+                No server yet: add one in <a href="#settings">Settings → Servers</a>.
+              </>
+            ) : undefined
+          }
+        >
+          {(ids) => (
+            <select
+              {...ids}
+              className="select"
+              value={props.server}
+              disabled={servers === null || servers.length === 0}
+              onChange={(event) => props.onServer(event.target.value)}
+            >
+              {servers === null ? <option value="">Loading servers…</option> : null}
+              {servers?.length === 0 ? <option value="">No server set up</option> : null}
+              {servers?.map((server) => (
+                <option key={server.name} value={server.name}>
+                  {server.name} ({server.user}@{server.host}
+                  {server.port === 22 ? '' : `:${server.port}`})
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
 
       <FormField
         label="Expires after"
