@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProjectConfig } from '../../../shared/domain/config/project-config';
-import type { DemoState, DemoView } from '../../../shared/domain/demos/demo';
+import { WORKFLOW_DEMO_SERVER, type DemoState, type DemoView } from '../../../shared/domain/demos/demo';
 import { demoNameProblem } from '../../../shared/domain/demos/demo-name';
 import type { Project } from '../../../shared/domain/project';
 import { AppError } from '../../../shared/ipc/errors';
@@ -14,11 +14,9 @@ import { loadDemosConfig } from './demo-launch';
 /**
  * The workflow alternative (`demos.mode: workflow`): a demo is the branch `feature-demo/<name>` on
  * GitHub, and the workflow its push starts deploys it. No server of ours is involved; the "server" of
- * these demos is GitHub itself.
+ * these demos is GitHub itself (named {@link WORKFLOW_DEMO_SERVER} in the inventory).
  */
-
-/** The `server` of every workflow demo in the inventory. */
-export const WORKFLOW_DEMO_SERVER = 'github';
+export { WORKFLOW_DEMO_SERVER };
 
 /** The branch prefix of workflow demos. */
 export const DEMO_BRANCH_PREFIX = 'feature-demo/';

@@ -14,6 +14,7 @@ import { Button } from '../components/button';
 import { ExternalLink } from '../components/external-link';
 import { formatRelativeTime } from '../lib/relative-time';
 import { demoAge, demoStateLabel, expiryLabel, shortSha } from './demo-format';
+import { WORKFLOW_DEMO_SERVER } from '../../../shared/domain/demos/demo';
 
 /** Props of {@link DemoTable}. */
 export interface DemoTableProps {
@@ -100,14 +101,17 @@ export function DemoTable({ demos, now, onShowLog, onTearDown, onLinkError }: De
                   {demo.problem ? <span className="demo-table__sub">{demo.problem}</span> : null}
                 </td>
                 <td className="demo-table__actions">
-                  <Button
-                    icon={ScrollText}
-                    variant="ghost"
-                    aria-label={`Log of ${demo.name}`}
-                    onClick={() => onShowLog(demo)}
-                  >
-                    Log
-                  </Button>
+                  {/* A workflow demo's log is its run on GitHub, which the URL column opens. */}
+                  {demo.server === WORKFLOW_DEMO_SERVER ? null : (
+                    <Button
+                      icon={ScrollText}
+                      variant="ghost"
+                      aria-label={`Log of ${demo.name}`}
+                      onClick={() => onShowLog(demo)}
+                    >
+                      Log
+                    </Button>
+                  )}
                   <Button icon={Trash2} aria-label={`Tear down ${demo.name}`} onClick={() => onTearDown(demo)}>
                     Tear down…
                   </Button>

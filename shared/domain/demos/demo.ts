@@ -3,6 +3,9 @@
  * this machine launched. Pure types and helpers; the SSH work is in `electron/services/demos`.
  */
 
+/** The server name the inventory gives demos that run through a GitHub workflow (`demos.mode: workflow`). */
+export const WORKFLOW_DEMO_SERVER = 'github';
+
 /** Where a demo stands. `unreachable`: its server could not be asked (gone, down, or its key changed). */
 export type DemoState = 'starting' | 'running' | 'failed' | 'stopping' | 'stopped' | 'unreachable';
 
