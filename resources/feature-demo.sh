@@ -44,6 +44,8 @@ readonly READY_LIMIT_SECONDS=900
 # How long `down` waits for the demo's processes to end after SIGTERM before SIGKILL.
 readonly STOP_GRACE_SECONDS=10
 readonly MARK='[release-desk]'
+# The end of a status.json whose demo never said how it ended (state and exitCode end every one).
+readonly UNFINISHED_STATUS='"state":"(starting|running)","exitCode":null\}$'
 
 fail() {
   local code=$1
@@ -199,9 +201,17 @@ lock_free() {
 reconcile_status() {
   local dir=$1 json=''
   IFS= read -r json <"$dir/status.json" || true
-  if [[ $json =~ \"state\":\"(starting|running)\",\"exitCode\":null\}$ ]] && lock_free "$dir"; then
-    set_state "$dir" failed
-  fi
+  [[ $json =~ $UNFINISHED_STATUS ]] && lock_free "$dir" || return 0
+  # Decide again under the status lock: the runner may have written its last word (a deploy that exited
+  # 0 is running) and ended, freeing the demo's lock, between the read above and now. Its word wins.
+  (
+    flock -w 10 8 || exit 0
+    IFS= read -r json <"$dir/status.json" || true
+    [[ $json =~ $UNFINISHED_STATUS ]] || exit 0
+    load_status "$dir" || exit 0
+    STATUS[state]=failed
+    save_status "$dir"
+  ) 8>>"$dir/status.lock"
 }
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectSsh } from '../../services/ssh/ssh-connect';
 import type { SshSession } from '../../services/ssh/ssh-types';
 import { portAccepts } from './free-port';
@@ -67,7 +67,8 @@ describe('startSshd', () => {
       hostKey: { algorithm: own.hostKeyAlgorithm, fingerprint: own.hostKeyFingerprint },
     });
     await session.exec('setsid sleep 60 </dev/null >/dev/null 2>&1 & echo started');
-    expect(processesInHome(own.home).length).toBeGreaterThan(0);
+    // The detached process may still be starting when the session's command returns.
+    await vi.waitFor(() => expect(processesInHome(own.home).length).toBeGreaterThan(0), { timeout: 10_000 });
     await own.stop();
     expect(processesInHome(own.home)).toEqual([]);
     expect(await portAccepts('127.0.0.1', own.port)).toBe(false);
