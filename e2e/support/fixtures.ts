@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test as base, expect, type ConsoleMessage } from '@playwright/test';
 import {
   startSecretServiceSandbox,
   type SecretServiceSandbox,
 } from '../../electron/services/secrets/secret-service-sandbox';
+import { SECRET_SERVICE_NAME } from '../../electron/services/secrets/secret-store';
 import { createGitSandbox, type GitSandbox } from '../../electron/services/testing/git-sandbox';
 import { startBridgeServer, type BridgeServer } from '../bridge/bridge-server';
 
@@ -61,7 +63,10 @@ export const test = base.extend<DeskFixtures, { keyring: SecretServiceSandbox }>
     await use(mkdtempSync(join(sandbox.root, 'data-')));
   },
 
-  bridge: async ({ dataDir }, use) => {
+  bridge: async ({ dataDir, keyring: _keyring }, use) => {
+    // The keyring lives as long as the worker, but each test starts with an empty keychain, as with its
+    // empty data directory: a token an earlier test connected must not make this one "connected".
+    await emptyKeychain();
     const bridge = await startBridgeServer({ dataDir });
     try {
       await use(bridge);
@@ -98,3 +103,14 @@ export const test = base.extend<DeskFixtures, { keyring: SecretServiceSandbox }>
 });
 
 export { expect };
+
+/** Removes every Release Desk secret from the worker's keyring (its own private Secret Service). */
+async function emptyKeychain(): Promise<void> {
+  const keytar = createRequire(import.meta.url)('@github/keytar') as {
+    findCredentials(service: string): Promise<{ account: string }[]>;
+    deletePassword(service: string, account: string): Promise<boolean>;
+  };
+  for (const { account } of await keytar.findCredentials(SECRET_SERVICE_NAME)) {
+    await keytar.deletePassword(SECRET_SERVICE_NAME, account);
+  }
+}

@@ -72,6 +72,6 @@ describe('startSshd', () => {
     await own.stop();
     expect(processesInHome(own.home)).toEqual([]);
     expect(await portAccepts('127.0.0.1', own.port)).toBe(false);
-    expect(await session.closed).toBeTruthy();
+    expect(await session.closed).toEqual({ reason: expect.any(String) });
   });
 });
