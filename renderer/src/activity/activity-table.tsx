@@ -18,7 +18,7 @@ export interface ActivityTableProps {
 /** The runs as a table, newest first: flow, project, who, started, status, duration and links. */
 export function ActivityTable({ rows, now, practiceIds, onLinkError }: ActivityTableProps) {
   return (
-    <div className="activity-table__scroll">
+    <div className="table-frame">
       <table className="activity-table">
         <caption className="visually-hidden">Runs, newest first</caption>
         <thead>

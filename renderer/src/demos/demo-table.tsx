@@ -28,7 +28,7 @@ export interface DemoTableProps {
 /** The inventory: one row per demo with where it runs, who launched it, when it expires, and its actions. */
 export function DemoTable({ demos, now, onShowLog, onTearDown, onLinkError }: DemoTableProps) {
   return (
-    <div className="demo-table__scroll">
+    <div className="table-frame">
       <table className="demo-table">
         <caption className="visually-hidden">Demos</caption>
         <thead>

@@ -31,7 +31,7 @@ export function TokenHelp({ host }: { host: string }) {
           <strong>Repository access</strong>, choose <strong>Only select repositories</strong> and pick the repositories
           you release. Then give it these repository permissions, and nothing more:
         </p>
-        <div className="token-table__frame">
+        <div className="table-frame">
           <table className="token-table">
             <caption className="visually-hidden">Repository permissions the token needs</caption>
             <thead>
